@@ -1,0 +1,103 @@
+/**
+ * Who may read or write which document. Pure rules; the relay keeps the registry and calls these.
+ *
+ * A document's audience is a list of principals:
+ *   "public"          every signed-in user (and the public portal, once published)
+ *   "role:<role>"     everyone holding that role (e.g. role:clerk)
+ *   "org:<id>"        current members of an organization (body or faction)
+ *   "user:<id>"       one user (private notes and annotations)
+ * Write access implies read access. Anything not granted is denied (fail closed).
+ */
+import type { DocType } from './documents.ts'
+
+export const ROLES = ['admin', 'clerk', 'author', 'approver', 'member'] as const
+export type Role = (typeof ROLES)[number]
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+}
+
+export type Principal = string
+export type AccessLevel = 'read' | 'write'
+
+export interface AccessEntry {
+  readers: Principal[]
+  writers: Principal[]
+}
+
+export interface MembershipPeriod {
+  organizationId: string
+  /** ISO date (inclusive); absent = since always */
+  startDate?: string | null
+  /** ISO date (inclusive); absent = open-ended */
+  endDate?: string | null
+}
+
+export interface AccessSubject {
+  userId: string
+  roles: readonly Role[]
+  memberships: readonly MembershipPeriod[]
+}
+
+/** A membership grants access from its start date through its end date (inclusive). */
+export function isMembershipActive(m: MembershipPeriod, today: string): boolean {
+  if (m.startDate && m.startDate > today) return false
+  if (m.endDate && m.endDate < today) return false
+  return true
+}
+
+export function principalsOf(subject: AccessSubject, today: string): Set<Principal> {
+  const result = new Set<Principal>(['public', `user:${subject.userId}`])
+  for (const role of subject.roles) result.add(`role:${role}`)
+  for (const m of subject.memberships) if (isMembershipActive(m, today)) result.add(`org:${m.organizationId}`)
+  return result
+}
+
+export function accessLevel(principals: ReadonlySet<Principal>, entry: AccessEntry | undefined): AccessLevel | null {
+  if (!entry) return null
+  if (entry.writers.some((p) => principals.has(p))) return 'write'
+  if (entry.readers.some((p) => principals.has(p))) return 'read'
+  return null
+}
+
+export const canRead = (principals: ReadonlySet<Principal>, entry: AccessEntry | undefined): boolean =>
+  accessLevel(principals, entry) !== null
+
+export const canWrite = (principals: ReadonlySet<Principal>, entry: AccessEntry | undefined): boolean =>
+  accessLevel(principals, entry) === 'write'
+
+/** Staff who maintain meetings and papers. */
+export const OFFICE_WRITERS: readonly Principal[] = ['role:clerk', 'role:admin']
+
+export interface AudienceContext {
+  /** organizations whose members may read non-public content */
+  organizationIds?: readonly string[]
+  /** owner of a personal document */
+  ownerId?: string
+  public?: boolean
+}
+
+/** The default audience of a new document of the given type. */
+export function defaultAccess(type: DocType, ctx: AudienceContext): AccessEntry {
+  const office = [...OFFICE_WRITERS]
+  const orgs = (ctx.organizationIds ?? []).map((id) => `org:${id}`)
+  switch (type) {
+    case 'meeting':
+      return { readers: ['public'], writers: office }
+    case 'meeting-confidential':
+      return { readers: [...orgs, ...office], writers: office }
+    case 'paper':
+      return ctx.public ? { readers: ['public'], writers: office } : { readers: [...orgs, ...office], writers: office }
+    case 'notes':
+      if (!ctx.ownerId) throw new Error('notes need an owner')
+      return { readers: [`user:${ctx.ownerId}`], writers: [`user:${ctx.ownerId}`] }
+  }
+}
+
+/** Peer ids are bound to users: "u-<userId>-<device>". The relay rejects any other form. */
+export const peerIdPrefix = (userId: string): string => `u-${userId}-`
+
+export function isPeerIdOf(peerId: string, userId: string): boolean {
+  const prefix = peerIdPrefix(userId)
+  return peerId.startsWith(prefix) && /^[A-Za-z0-9_-]{4,64}$/.test(peerId.slice(prefix.length))
+}

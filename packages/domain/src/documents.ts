@@ -1,0 +1,143 @@
+/**
+ * Shapes of the Automerge documents Ratstisch syncs, plus runtime guards.
+ *
+ * Rule from ARCHITECTURE.md: everything inside one document has one audience. A meeting
+ * therefore lives in two documents: the public part (`meeting`) and the non-public part
+ * (`meeting-confidential`), each with its own audience in the relay's access registry.
+ */
+
+/** One version of a file (PDF, image) stored as a content-addressed blob on the relay. */
+export interface FileRef {
+  sha256: string
+  /** Human-readable file name shown in the UI, without path. */
+  name: string
+  mime: string
+  size: number
+  pages?: number
+}
+
+/** Summary of a paper (Vorlage) as presented on an agenda item. */
+export interface PaperSummary {
+  /** automerge URL of the paper document */
+  url: string
+  id: string
+  /** e.g. "BV 160 (VIII/2024-2029)" */
+  reference: string
+  name: string
+  /** e.g. "Beschlussvorlage" */
+  paperType: string
+}
+
+export interface AgendaItem {
+  id: string
+  /** Display number, e.g. "Ö 3", "Ö 3.1", "N 1" */
+  number: string
+  order: number
+  title: string
+  public: boolean
+  paper?: PaperSummary
+  /** Documents presented with this item (snapshot of the paper's files at invitation time). */
+  files: FileRef[]
+  /** Proposed resolution (Beschlussvorschlag), if any. */
+  resolutionProposal?: string
+}
+
+export interface OrganizationRef {
+  id: string
+  name: string
+  shortName: string
+}
+
+export interface LocationInfo {
+  description: string
+  room?: string
+  streetAddress?: string
+  postalCode?: string
+  locality?: string
+}
+
+export type MeetingState = 'planned' | 'invited' | 'running' | 'held' | 'cancelled'
+
+/** Public part of a meeting. Audience: everyone (portal) once released. */
+export interface MeetingDoc {
+  type: 'meeting'
+  id: string
+  organization: OrganizationRef
+  name: string
+  /** ISO 8601 with offset, e.g. 2026-03-12T17:00:00+01:00 */
+  start: string
+  end?: string
+  location: LocationInfo
+  state: MeetingState
+  agendaItems: AgendaItem[]
+  invitation?: FileRef
+}
+
+/** Non-public part of a meeting. Audience: members of the body, clerks. */
+export interface MeetingConfidentialDoc {
+  type: 'meeting-confidential'
+  meetingId: string
+  agendaItems: AgendaItem[]
+}
+
+export type PaperType =
+  | 'Beschlussvorlage'
+  | 'Informationsvorlage'
+  | 'Antrag'
+  | 'Anfrage'
+  | 'Mitteilung'
+
+export interface PaperDoc {
+  type: 'paper'
+  id: string
+  reference: string
+  name: string
+  paperType: PaperType
+  /** ISO date, e.g. 2026-03-01 */
+  date: string
+  public: boolean
+  department: string
+  summary: string
+  files: FileRef[]
+}
+
+/** A member's personal notes on the agenda items of one meeting. Audience: the owner only. */
+export interface NotesDoc {
+  type: 'notes'
+  owner: string
+  meetingId: string
+  /** agenda item id -> note text */
+  notes: Record<string, string>
+}
+
+export type RatstischDoc = MeetingDoc | MeetingConfidentialDoc | PaperDoc | NotesDoc
+export type DocType = RatstischDoc['type']
+export const DOC_TYPES: readonly DocType[] = ['meeting', 'meeting-confidential', 'paper', 'notes']
+
+export function isDocType(value: unknown): value is DocType {
+  return typeof value === 'string' && (DOC_TYPES as readonly string[]).includes(value)
+}
+
+/** All file versions a document refers to; used to decide who may download a blob. */
+export function fileRefsOf(doc: Partial<RatstischDoc> | undefined): FileRef[] {
+  if (!doc || typeof doc !== 'object') return []
+  const refs: FileRef[] = []
+  const push = (f: unknown) => {
+    if (f && typeof f === 'object' && typeof (f as FileRef).sha256 === 'string') refs.push(f as FileRef)
+  }
+  switch (doc.type) {
+    case 'meeting':
+      push((doc as MeetingDoc).invitation)
+      for (const item of (doc as MeetingDoc).agendaItems ?? []) for (const f of item.files ?? []) push(f)
+      break
+    case 'meeting-confidential':
+      for (const item of (doc as MeetingConfidentialDoc).agendaItems ?? []) for (const f of item.files ?? []) push(f)
+      break
+    case 'paper':
+      for (const f of (doc as PaperDoc).files ?? []) push(f)
+      break
+    default:
+      break
+  }
+  return refs
+}

@@ -1,0 +1,57 @@
+/** Relay configuration from the environment. Every value has a working default for `npm start`. */
+import path from 'node:path'
+
+export interface RelayConfig {
+  port: number
+  host: string
+  dataDir: string
+  /** Public origin of this relay, e.g. https://rats.musterstadt.de; used for Origin checks. */
+  publicUrl: string
+  /** Extra origins allowed to call state-changing endpoints and open sync sockets. */
+  allowedOrigins: string[]
+  /** Seed the demo town into an empty data directory and allow demo accounts. */
+  demo: boolean
+  /** Reference date of the demo data (ISO date); default: first day of the current month. */
+  demoAnchorDate?: string
+  demoScale: number
+  maxUploadBytes: number
+  sessionTtlHours: number
+  /** Idle time after which a document is flushed and evicted from the relay's memory. */
+  evictIdleMs: number
+  /** Directory of the built client (served at /app/). */
+  clientDir: string
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  secureCookies: boolean
+  logRequests: boolean
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${value}"`)
+  return n
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
+  const port = intFrom(env.PORT, 8080, 'PORT')
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '')
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    publicUrl,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    demo: env.RATSTISCH_DEMO !== '0',
+    demoAnchorDate: env.DEMO_ANCHOR_DATE || undefined,
+    demoScale: intFrom(env.DEMO_SCALE, 1, 'DEMO_SCALE') || 1,
+    maxUploadBytes: intFrom(env.MAX_UPLOAD_BYTES, 100 * 1024 * 1024, 'MAX_UPLOAD_BYTES'),
+    sessionTtlHours: intFrom(env.SESSION_TTL_HOURS, 24 * 14, 'SESSION_TTL_HOURS'),
+    evictIdleMs: intFrom(env.EVICT_IDLE_MS, 5 * 60_000, 'EVICT_IDLE_MS'),
+    clientDir: path.resolve(env.CLIENT_DIR ?? path.join(import.meta.dirname, '../../dist/client')),
+    secureCookies: publicUrl.startsWith('https://'),
+    logRequests: env.LOG_REQUESTS === '1',
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Keeps the read model (meeting catalogue, blob references with readable file names) in step with
+ * the documents: on every change of a loaded document, debounced per document.
+ */
+import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo'
+import { displayFileName, fileRefsOf, type MeetingConfidentialDoc, type MeetingDoc, type PaperDoc, type RatstischDoc } from '@ratstisch/domain'
+import type { AccessRegistry } from '../access/access-registry.ts'
+import type { BlobRegistry } from '../files/blob-registry.ts'
+import type { MeetingCatalogue } from './meeting-catalogue.ts'
+
+export class Projection {
+  private readonly timers = new Map<DocumentId, NodeJS.Timeout>()
+  private readonly watched = new WeakSet<DocHandle<unknown>>()
+
+  constructor(
+    private readonly registry: AccessRegistry,
+    private readonly meetings: MeetingCatalogue,
+    private readonly blobs: BlobRegistry,
+    private readonly debounceMs = 250,
+  ) {}
+
+  attach(repo: Repo): void {
+    repo.on('document', ({ handle }) => this.watch(handle as DocHandle<unknown>))
+    for (const handle of Object.values(repo.handles)) this.watch(handle as DocHandle<unknown>)
+  }
+
+  private watch(handle: DocHandle<unknown>): void {
+    if (this.watched.has(handle)) return
+    this.watched.add(handle)
+    handle.on('change', () => this.schedule(handle))
+  }
+
+  private schedule(handle: DocHandle<unknown>): void {
+    const id = handle.documentId
+    clearTimeout(this.timers.get(id))
+    this.timers.set(
+      id,
+      setTimeout(() => {
+        this.timers.delete(id)
+        if (handle.isReady()) this.project(id, handle.doc() as RatstischDoc)
+      }, this.debounceMs),
+    )
+  }
+
+  /** Projects one document now (also used by the seeder). */
+  project(documentId: string, doc: RatstischDoc): void {
+    const entry = this.registry.get(documentId)
+    if (!entry || !doc || doc.type !== entry.type) return
+    switch (doc.type) {
+      case 'meeting':
+        this.meetings.upsertFromDoc(doc, documentId)
+        this.blobs.replaceRefs(documentId, this.meetingFileNames(doc, doc))
+        break
+      case 'meeting-confidential': {
+        const row = this.meetings.get(doc.meetingId)
+        const context = { start: row?.start, organization: { name: row?.organizationName } }
+        this.blobs.replaceRefs(documentId, this.meetingFileNames(context, doc))
+        break
+      }
+      case 'paper':
+        this.blobs.replaceRefs(documentId, this.paperFileNames(doc))
+        break
+      default:
+        break
+    }
+  }
+
+  flushPending(): void {
+    for (const id of this.timers.keys()) clearTimeout(this.timers.get(id))
+    this.timers.clear()
+  }
+
+  private meetingFileNames(
+    meeting: { start?: string; organization?: { name?: string; shortName?: string } },
+    doc: MeetingDoc | MeetingConfidentialDoc,
+  ): Array<{ sha256: string; displayName: string }> {
+    const result: Array<{ sha256: string; displayName: string }> = []
+    const bodyName = meeting.organization?.shortName ?? meeting.organization?.name
+    if (doc.type === 'meeting' && doc.invitation) {
+      result.push({
+        sha256: doc.invitation.sha256,
+        displayName: displayFileName({ meetingStart: meeting.start, bodyName, title: 'Einladung' }, doc.invitation.name, doc.invitation.mime),
+      })
+    }
+    for (const item of doc.agendaItems ?? []) {
+      for (const file of item.files ?? []) {
+        result.push({
+          sha256: file.sha256,
+          displayName: displayFileName({ meetingStart: meeting.start, bodyName, itemNumber: item.number, title: item.title }, file.name, file.mime),
+        })
+      }
+    }
+    return dedupe(result)
+  }
+
+  private paperFileNames(doc: PaperDoc): Array<{ sha256: string; displayName: string }> {
+    return dedupe(
+      fileRefsOf(doc).map((file) => ({
+        sha256: file.sha256,
+        displayName: displayFileName({ title: `${doc.reference} ${doc.name}` }, file.name, file.mime),
+      })),
+    )
+  }
+}
+
+function dedupe<T extends { sha256: string }>(items: T[]): T[] {
+  const seen = new Set<string>()
+  return items.filter((i) => (seen.has(i.sha256) ? false : (seen.add(i.sha256), true)))
+}

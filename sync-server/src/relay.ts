@@ -1,0 +1,182 @@
+/**
+ * Assembles the relay: database, access registry, automerge-repo with the sync gate, blob store,
+ * read model, HTTP routes and the /sync WebSocket endpoint. One place mounts every capability.
+ */
+import { serve, type ServerType } from '@hono/node-server'
+import { Hono } from 'hono'
+import { compress } from 'hono/compress'
+import { secureHeaders } from 'hono/secure-headers'
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import path from 'node:path'
+import { WebSocketServer } from 'ws'
+import { AccessRegistry } from './access/access-registry.ts'
+import { adminRoutes } from './admin/admin-routes.ts'
+import { AuditLog } from './audit/audit-log.ts'
+import { authRoutes } from './auth/auth-routes.ts'
+import { OriginPolicy } from './auth/origin-policy.ts'
+import { SESSION_COOKIE, SessionStore, cookieValue } from './auth/session-store.ts'
+import { UserStore } from './auth/user-store.ts'
+import type { RelayConfig } from './config.ts'
+import { getSetting, openDatabase, type RelayDatabase } from './db/database.ts'
+import { BlobRegistry } from './files/blob-registry.ts'
+import { FsBlobStore, type BlobStore } from './files/blob-store.ts'
+import { fileRoutes } from './files/file-routes.ts'
+import { checkOrigin, requireUser, type RelayEnv } from './http/context.ts'
+import { portalRoutes } from './portal/portal-routes.ts'
+import { MeetingCatalogue } from './read-model/meeting-catalogue.ts'
+import { Projection } from './read-model/projection.ts'
+import { clientApp } from './static/client-app.ts'
+import { RelayRepo } from './sync/relay-repo.ts'
+import { syncRoutes } from './sync/sync-routes.ts'
+
+export interface Relay {
+  config: RelayConfig
+  db: RelayDatabase
+  users: UserStore
+  sessions: SessionStore
+  registry: AccessRegistry
+  audit: AuditLog
+  blobs: BlobRegistry
+  blobStore: BlobStore
+  meetings: MeetingCatalogue
+  projection: Projection
+  relayRepo: RelayRepo
+  app: Hono
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>
+  close(): Promise<void>
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' ws: wss:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ')
+
+export function createRelay(config: RelayConfig): Relay {
+  const startedAt = Date.now()
+  const db = openDatabase(config.dataDir)
+  const users = new UserStore(db)
+  const sessions = new SessionStore(db, config.sessionTtlHours)
+  const audit = new AuditLog(db)
+  const registry = new AccessRegistry(db, users)
+  const blobs = new BlobRegistry(db)
+  const blobStore = new FsBlobStore(path.join(config.dataDir, 'blobs'))
+  const meetings = new MeetingCatalogue(db)
+  const projection = new Projection(registry, meetings, blobs)
+  const relayRepo = new RelayRepo({ dataDir: config.dataDir, registry, audit, evictIdleMs: config.evictIdleMs })
+  projection.attach(relayRepo.repo)
+  const origins = new OriginPolicy(config.publicUrl, config.allowedOrigins)
+
+  // Revocation: users whose roles or memberships changed lose their sockets; on reconnect the
+  // client fetches its manifest and deletes what it may no longer read.
+  registry.onChange((userIds) => {
+    if (userIds === 'all') return
+    for (const userId of userIds) relayRepo.adapter.closeUser(userId)
+  })
+
+  const app = new Hono()
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }))
+  app.use('*', async (c, next) => {
+    await next()
+    c.header('Content-Security-Policy', CSP)
+  })
+
+  app.get('/health', (c) =>
+    c.json({
+      status: 'ok',
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      documents: registry.size,
+      loadedDocuments: relayRepo.loadedDocuments,
+      syncConnections: relayRepo.adapter.connectionCount,
+    }),
+  )
+
+  const api = new Hono<RelayEnv>()
+  api.use('*', checkOrigin(origins))
+  api.route(
+    '/',
+    authRoutes({
+      users,
+      sessions,
+      audit,
+      secureCookies: config.secureCookies,
+      onLogout: (userId) => relayRepo.adapter.closeUser(userId, 4401, 'signed out'),
+    }),
+  )
+  api.use('/sync/*', requireUser(sessions))
+  api.use('/documents', requireUser(sessions))
+  api.use('/files/*', requireUser(sessions))
+  api.use('/files', requireUser(sessions))
+  api.use('/admin/*', requireUser(sessions))
+  api.route('/', syncRoutes({ registry, meetings, audit, onRegistered: () => relayRepo.repo.shareConfigChanged() }))
+  api.route('/files', fileRoutes({ store: blobStore, blobs, registry, audit, maxUploadBytes: config.maxUploadBytes }))
+  api.route('/admin', adminRoutes(db, users, registry, audit))
+  api.all('*', (c) => c.json({ error: 'Unbekannter Endpunkt', code: 'not-found' }, 404))
+  app.route('/api', api)
+
+  app.use('/app/*', compress())
+  app.get('/app', (c) => c.redirect('/app/', 301))
+  app.route('/app', clientApp(config.clientDir))
+  app.route('/', portalRoutes(meetings, () => getSetting(db, 'town.name') ?? 'Ratstisch'))
+
+  app.onError((error, c) => {
+    console.error(`[relay] ${c.req.method} ${new URL(c.req.url).pathname}: ${error instanceof Error ? error.message : String(error)}`)
+    return c.json({ error: 'Interner Fehler – bitte erneut versuchen', code: 'internal' }, 500)
+  })
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 })
+  let server: ServerType | undefined
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const refuse = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    }
+    const pathname = new URL(req.url ?? '/', 'http://relay').pathname
+    if (pathname !== '/sync') return refuse(404, 'Not Found')
+    if (!origins.isAllowed(req.headers.origin, req.headers.host)) {
+      audit.write('sync-origin-rejected', null, null, { origin: req.headers.origin ?? null })
+      return refuse(403, 'Forbidden')
+    }
+    const userId = sessions.userIdFor(cookieValue(req.headers.cookie, SESSION_COOKIE))
+    if (!userId) return refuse(401, 'Unauthorized')
+    wss.handleUpgrade(req, socket, head, (ws) => relayRepo.adapter.accept(ws, userId))
+  }
+
+  return {
+    config,
+    db,
+    users,
+    sessions,
+    registry,
+    audit,
+    blobs,
+    blobStore,
+    meetings,
+    projection,
+    relayRepo,
+    app,
+    listen() {
+      return new Promise((resolve) => {
+        server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info.port))
+        server.on('upgrade', handleUpgrade)
+      })
+    },
+    async close() {
+      projection.flushPending()
+      for (const client of wss.clients) client.terminate()
+      await relayRepo.shutdown()
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+      db.close()
+    },
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The relay's automerge-repo: filesystem storage, the gated WebSocket adapter, access answers
+ * from the registry, acknowledged-means-durable flushing, and eviction of idle documents.
+ */
+import { Repo, type DocumentId, type PeerId, type DocHandle } from '@automerge/automerge-repo'
+import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs'
+import type * as A from '@automerge/automerge'
+import path from 'node:path'
+import type { AccessRegistry } from '../access/access-registry.ts'
+import type { AuditLog } from '../audit/audit-log.ts'
+import { GatedWebSocketAdapter } from './gated-websocket-adapter.ts'
+
+export const RELAY_PEER_ID = 'relay' as PeerId
+
+export interface RelayRepoOptions {
+  dataDir: string
+  registry: AccessRegistry
+  audit: AuditLog
+  evictIdleMs: number
+  findTimeoutMs?: number
+}
+
+export class RelayRepo {
+  readonly repo: Repo
+  readonly adapter: GatedWebSocketAdapter
+  private readonly lastUsed = new Map<DocumentId, number>()
+  private readonly followers = new Map<DocumentId, Set<PeerId>>()
+  private readonly flushes = new Map<DocumentId, { running: Promise<void>; next?: Promise<void> }>()
+  private evictTimer?: NodeJS.Timeout
+  private readonly findTimeoutMs: number
+
+  constructor(private readonly options: RelayRepoOptions) {
+    this.findTimeoutMs = options.findTimeoutMs ?? 15_000
+    const { registry, audit } = options
+    this.adapter = new GatedWebSocketAdapter({
+      level: (userId, documentId) => registry.level(userId, documentId),
+      loadDoc: (documentId) => this.doc(documentId),
+      persist: (documentId) => this.persist(documentId),
+      audit: (action, userId, target, detail) => audit.write(action, userId, target, detail),
+      touched: (documentId, peerId) => {
+        this.lastUsed.set(documentId, Date.now())
+        let set = this.followers.get(documentId)
+        if (!set) this.followers.set(documentId, (set = new Set()))
+        set.add(peerId)
+      },
+      peerGone: (peerId) => {
+        for (const set of this.followers.values()) set.delete(peerId)
+      },
+    })
+    this.repo = new Repo({
+      storage: new NodeFSStorageAdapter(path.join(options.dataDir, 'automerge')),
+      network: [this.adapter],
+      peerId: RELAY_PEER_ID,
+      // Clients ask for what their manifest lists; the relay never pushes unrequested documents.
+      shareConfig: {
+        announce: async () => false,
+        access: async (peerId, documentId) => {
+          const userId = this.adapter.userOfPeer(peerId)
+          return !!userId && registry.level(userId, documentId) !== null
+        },
+      },
+    })
+    if (options.evictIdleMs > 0) {
+      this.evictTimer = setInterval(() => void this.evictIdle(), Math.min(options.evictIdleMs, 60_000))
+      this.evictTimer.unref()
+    }
+    registry.onChange(() => this.repo.shareConfigChanged())
+  }
+
+  /** The relay's copy of a document, loaded from storage if needed. */
+  async handle<T>(documentId: DocumentId): Promise<DocHandle<T>> {
+    this.lastUsed.set(documentId, Date.now())
+    return this.repo.find<T>(documentId, { signal: AbortSignal.timeout(this.findTimeoutMs) })
+  }
+
+  async doc<T>(documentId: DocumentId): Promise<A.Doc<T> | undefined> {
+    try {
+      return (await this.handle<T>(documentId)).doc()
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Resolves when the document's current in-memory state is on disk (coalesces concurrent calls). */
+  persist(documentId: DocumentId): Promise<void> {
+    if (!this.repo.handles[documentId]) return Promise.resolve()
+    const state = this.flushes.get(documentId)
+    if (!state) {
+      const running = this.repo.flush([documentId]).finally(() => {
+        const s = this.flushes.get(documentId)
+        if (s && s.running === running && !s.next) this.flushes.delete(documentId)
+      })
+      this.flushes.set(documentId, { running })
+      return running
+    }
+    // A flush is under way but may have started before the latest change: queue exactly one more.
+    state.next ??= state.running.then(() => {
+      const s = this.flushes.get(documentId)
+      if (s) s.next = undefined
+      this.flushes.delete(documentId)
+      return this.persist(documentId)
+    })
+    return state.next
+  }
+
+  /** Flushes and drops documents nobody follows and nobody used for a while. */
+  async evictIdle(now = Date.now()): Promise<number> {
+    let evicted = 0
+    for (const documentId of Object.keys(this.repo.handles) as DocumentId[]) {
+      const followers = this.followers.get(documentId)
+      if (followers && followers.size > 0) continue
+      if (now - (this.lastUsed.get(documentId) ?? 0) < this.options.evictIdleMs) continue
+      const handle = this.repo.handles[documentId]
+      if (!handle?.isReady()) continue
+      await this.repo.flush([documentId])
+      await this.repo.removeFromCache(documentId)
+      this.lastUsed.delete(documentId)
+      this.followers.delete(documentId)
+      evicted++
+    }
+    return evicted
+  }
+
+  get loadedDocuments(): number {
+    return Object.keys(this.repo.handles).length
+  }
+
+  async shutdown(): Promise<void> {
+    clearInterval(this.evictTimer)
+    await this.repo.shutdown()
+  }
+}
