@@ -30,9 +30,17 @@ interface DocumentRow {
   writers: string
 }
 
-/** Today's date in the municipality's time zone; memberships end at the end of their last day. */
-export function todayInBerlin(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now)
+const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' })
+let cachedDay = { until: 0, day: '' }
+
+/**
+ * Today's date in the municipality's time zone; memberships end at the end of their last day.
+ * Asked on every sync message, so it is computed at most once a second (formatting is costly).
+ */
+export function todayInBerlin(now = Date.now()): string {
+  if (now < cachedDay.until && now >= cachedDay.until - 1000) return cachedDay.day
+  cachedDay = { until: now + 1000, day: berlinDate.format(now) }
+  return cachedDay.day
 }
 
 export class AccessRegistry {

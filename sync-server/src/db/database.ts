@@ -10,8 +10,10 @@ export function openDatabase(dataDir: string): RelayDatabase {
   fs.mkdirSync(dataDir, { recursive: true })
   const db = new Database(path.join(dataDir, 'ratstisch.sqlite'))
   db.pragma('journal_mode = WAL')
-  // FULL: a committed registry entry (e.g. a new document's audience) survives a crash.
-  db.pragma('synchronous = FULL')
+  // WAL + NORMAL: a committed transaction survives a crash of the relay process (kill -9); only an
+  // OS crash or power loss can drop the last few, never corrupt the file. FULL would fsync on every
+  // read-model update and cost fan-out latency.
+  db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   migrate(db)
   return db
