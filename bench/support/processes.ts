@@ -1,5 +1,6 @@
 /** Starts a relay script as a child process and waits for its "PORT <n>" line. */
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -28,7 +29,7 @@ export function percentile(values: number[], p: number): number {
 
 export function rssMiB(pid: number): number {
   try {
-    const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
     return Math.round(kb / 1024)
   } catch {

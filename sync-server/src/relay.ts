@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import path from 'node:path'
 import { WebSocketServer } from 'ws'
+import type { DocumentId } from '@automerge/automerge-repo'
 import { AccessRegistry } from './access/access-registry.ts'
 import { adminRoutes } from './admin/admin-routes.ts'
 import { AuditLog } from './audit/audit-log.ts'
@@ -118,7 +119,7 @@ export function createRelay(config: RelayConfig): Relay {
   api.use('/files/*', requireUser(sessions))
   api.use('/files', requireUser(sessions))
   api.use('/admin/*', requireUser(sessions))
-  api.route('/', syncRoutes({ registry, meetings, audit, onRegistered: () => relayRepo.repo.shareConfigChanged() }))
+  api.route('/', syncRoutes({ registry, meetings, audit, onRegistered: (documentId) => relayRepo.fetchFromPeers(documentId as DocumentId) }))
   api.route('/files', fileRoutes({ store: blobStore, blobs, registry, audit, maxUploadBytes: config.maxUploadBytes }))
   api.route('/admin', adminRoutes(db, users, registry, audit))
   api.all('*', (c) => c.json({ error: 'Unbekannter Endpunkt', code: 'not-found' }, 404))

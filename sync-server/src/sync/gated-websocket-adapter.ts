@@ -27,8 +27,8 @@ export const CLOSE_REVOKED = 4401
 /** What the adapter needs from the rest of the relay. */
 export interface SyncGateHooks {
   level(userId: string, documentId: string): 'read' | 'write' | null
-  /** the relay's current copy of a document (loaded on demand) */
-  loadDoc(documentId: DocumentId): Promise<A.Doc<unknown> | undefined>
+  /** the relay's current copy of a document, never waiting on the network (empty if it has none) */
+  loadDoc(documentId: DocumentId): Promise<A.Doc<unknown>>
   /** resolves once the document's current state is on disk */
   persist(documentId: DocumentId): Promise<void>
   /** a writer's changes applied to a fork, before they reach the repo; throw to reject (schema validation) */
@@ -255,7 +255,6 @@ export class GatedWebSocketAdapter extends NetworkAdapter {
     }
     if (decoded.changes.length > 0) {
       const doc = await this.hooks.loadDoc(documentId)
-      if (!doc) return this.reject(conn, 1011, 'document-unloadable', documentId)
       let effect
       try {
         effect = syncMessageEffect(doc, decoded)

@@ -5,6 +5,7 @@
 import { Repo, type DocumentId, type PeerId, type DocHandle } from '@automerge/automerge-repo'
 import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs'
 import type * as A from '@automerge/automerge'
+import * as Automerge from '@automerge/automerge'
 import path from 'node:path'
 import type { AccessRegistry } from '../access/access-registry.ts'
 import type { AuditLog } from '../audit/audit-log.ts'
@@ -34,7 +35,7 @@ export class RelayRepo {
     const { registry, audit } = options
     this.adapter = new GatedWebSocketAdapter({
       level: (userId, documentId) => registry.level(userId, documentId),
-      loadDoc: (documentId) => this.doc(documentId),
+      loadDoc: (documentId) => this.localDoc(documentId),
       persist: (documentId) => this.persist(documentId),
       audit: (action, userId, target, detail) => audit.write(action, userId, target, detail),
       touched: (documentId, peerId) => {
@@ -51,9 +52,13 @@ export class RelayRepo {
       storage: new NodeFSStorageAdapter(path.join(options.dataDir, 'automerge')),
       network: [this.adapter],
       peerId: RELAY_PEER_ID,
-      // Clients ask for what their manifest lists; the relay never pushes unrequested documents.
+      // Clients ask for what their manifest lists; the relay pushes unrequested documents only to
+      // the owner of a personal document (so a new note reaches the relay and the owner's devices).
       shareConfig: {
-        announce: async () => false,
+        announce: async (peerId, documentId) => {
+          const userId = this.adapter.userOfPeer(peerId)
+          return !!userId && !!documentId && registry.get(documentId)?.ownerId === userId
+        },
         access: async (peerId, documentId) => {
           const userId = this.adapter.userOfPeer(peerId)
           return !!userId && registry.level(userId, documentId) !== null
@@ -81,6 +86,18 @@ export class RelayRepo {
     }
   }
 
+  /**
+   * The relay's copy without asking the network: in memory, else from storage, else an empty
+   * document (a personal document the relay has not received yet). Used by the sync gate, which must
+   * not wait on the very peer whose message it is checking.
+   */
+  async localDoc(documentId: DocumentId): Promise<A.Doc<unknown>> {
+    const handle = this.repo.handles[documentId]
+    if (handle?.isReady()) return handle.doc() as A.Doc<unknown>
+    const stored = await this.repo.storageSubsystem?.loadDoc<unknown>(documentId)
+    return stored ?? Automerge.init()
+  }
+
   /** Resolves when the document's current in-memory state is on disk (coalesces concurrent calls). */
   persist(documentId: DocumentId): Promise<void> {
     if (!this.repo.handles[documentId]) return Promise.resolve()
@@ -101,6 +118,15 @@ export class RelayRepo {
       return this.persist(documentId)
     })
     return state.next
+  }
+
+  /**
+   * A document just registered by a client: ask the owner's connected devices for it. If none is
+   * connected, the device sends it when it next syncs.
+   */
+  fetchFromPeers(documentId: DocumentId): void {
+    this.repo.shareConfigChanged()
+    void this.handle(documentId).catch(() => {})
   }
 
   /** Flushes and drops documents nobody follows and nobody used for a while. */
@@ -127,6 +153,9 @@ export class RelayRepo {
 
   async shutdown(): Promise<void> {
     clearInterval(this.evictTimer)
-    await this.repo.shutdown()
+    this.adapter.disconnect()
+    // Repo.shutdown() flushes every handle and throws on ones still loading; flush the ready ones.
+    const ready = Object.values(this.repo.handles).filter((h) => h.isReady()).map((h) => h.documentId)
+    await this.repo.flush(ready)
   }
 }

@@ -27,8 +27,8 @@ export interface SyncRoutesDeps {
   registry: AccessRegistry
   meetings: MeetingCatalogue
   audit: AuditLog
-  /** a personal document was registered: let the sync layer re-offer it */
-  onRegistered?: () => void
+  /** a personal document was registered: let the relay fetch it from the owner's devices */
+  onRegistered?: (documentId: string) => void
 }
 
 export function buildManifest(registry: AccessRegistry, meetings: MeetingCatalogue, userId: string): ManifestEntry[] {
@@ -88,7 +88,7 @@ export function syncRoutes({ registry, meetings, audit, onRegistered }: SyncRout
     }
     registry.register({ documentId, type: 'notes', meetingId, ownerId: userId, ...defaultAccess('notes', { ownerId: userId }) })
     audit.write('document-registered', userId, documentId, { type: 'notes', meetingId })
-    onRegistered?.()
+    onRegistered?.(documentId)
     return c.json({ url, existing: false }, 201)
   })
 
