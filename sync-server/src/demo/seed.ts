@@ -199,6 +199,9 @@ class DocumentSeeder {
     const batch = this.loaded
     this.loaded = []
     await repo.flush(batch)
+    // Let automerge-repo's throttled per-document sync (100 ms) run before unloading the handles;
+    // unloading first leaves it waiting 60 s for a handle that never becomes ready again.
+    await new Promise((resolve) => setTimeout(resolve, 150))
     for (const id of batch) await repo.removeFromCache(id)
   }
 
