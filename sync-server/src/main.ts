@@ -4,6 +4,11 @@ import { getSetting } from './db/database.ts'
 import { seedDemoTown } from './demo/seed.ts'
 import { createRelay } from './relay.ts'
 
+// A stray rejection inside a library must not take the relay (and every member's sync) down.
+process.on('unhandledRejection', (reason) => {
+  console.error(`[relay] unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`)
+})
+
 const config = loadConfig()
 const relay = createRelay(config)
 

@@ -21,7 +21,7 @@ const upload = (cookie: string, doc: string, body: Uint8Array, name = 'Anlage.pd
   fetch(`${fx.origin}/api/files?doc=${doc}`, {
     method: 'POST',
     headers: { cookie, origin: fx.origin, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) },
-    body,
+    body: body as BodyInit,
   })
 
 const blobFiles = () =>

@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Repo, type PeerId, type StorageId } from '@automerge/automerge-repo'
+import type { AutomergeUrl } from '@automerge/automerge-repo'
 import type { MeetingDoc } from '@ratstisch/domain'
 import { NodeSyncClientAdapter } from '../testing/node-sync-client.ts'
 import { TEST_PASSWORD } from '../testing/relay-fixture.ts'
@@ -50,7 +51,7 @@ async function connect(port: number, device: string) {
   const adapter = new NodeSyncClientAdapter(`ws://127.0.0.1:${port}/sync`, { cookie, origin })
   const repo = new Repo({ network: [adapter], peerId: `u-clerk-${device}` as PeerId })
   await adapter.whenReady()
-  const url = manifest.documents.find((d) => d.type === 'meeting')!.url as `automerge:${string}`
+  const url = manifest.documents.find((d) => d.type === 'meeting')!.url as AutomergeUrl
   return { repo, adapter, url }
 }
 
@@ -71,7 +72,7 @@ describe('durability', () => {
     // Acknowledged = the relay reported heads that contain our change.
     const started = Date.now()
     for (;;) {
-      const remote = handle.getSyncInfo(relayStorageId)?.lastHeads ?? []
+      const remote: string[] = handle.getSyncInfo(relayStorageId)?.lastHeads ?? []
       if (localHeads.every((h) => remote.includes(h))) break
       if (Date.now() - started > 10_000) throw new Error('relay never acknowledged')
       await new Promise((r) => setTimeout(r, 2))

@@ -100,7 +100,8 @@ export class RelayRepo {
 
   /** Resolves when the document's current in-memory state is on disk (coalesces concurrent calls). */
   persist(documentId: DocumentId): Promise<void> {
-    if (!this.repo.handles[documentId]) return Promise.resolve()
+    // A handle that is still loading or requesting has nothing of a client's to acknowledge yet.
+    if (!this.repo.handles[documentId]?.isReady()) return Promise.resolve()
     const state = this.flushes.get(documentId)
     if (!state) {
       const running = this.repo.flush([documentId]).finally(() => {

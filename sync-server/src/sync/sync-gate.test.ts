@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as A from '@automerge/automerge'
 import { cbor, type DocumentId, type PeerId } from '@automerge/automerge-repo'
+import type { AutomergeUrl } from '@automerge/automerge-repo'
 import WebSocket from 'ws'
 import type { MeetingConfidentialDoc, MeetingDoc } from '@ratstisch/domain'
 import { startFixture, waitFor, type Fixture } from '../testing/relay-fixture.ts'
@@ -101,7 +102,7 @@ describe('sync socket admission', () => {
 describe('read access', () => {
   it('gives a member the documents of their bodies', async () => {
     const a = await fx.client('member-a')
-    const conf = await a.repo.find<MeetingConfidentialDoc>(`automerge:${fx.confidentialDocId}`, { signal: AbortSignal.timeout(5000) })
+    const conf = await a.repo.find<MeetingConfidentialDoc>(`automerge:${fx.confidentialDocId}` as AutomergeUrl, { signal: AbortSignal.timeout(5000) })
     expect(conf.doc().agendaItems[0].title).toBe('Grundstücksverkauf Flurstück 17')
   })
 
@@ -112,7 +113,7 @@ describe('read access', () => {
     }
     const confidentialUrl = manifest.documents.find((d) => d.type === 'meeting-confidential')!.url
     const b = await fx.client('member-b')
-    await expect(b.repo.find(confidentialUrl as `automerge:${string}`, { signal: AbortSignal.timeout(3000) })).rejects.toThrow()
+    await expect(b.repo.find(confidentialUrl as AutomergeUrl, { signal: AbortSignal.timeout(3000) })).rejects.toThrow()
     expect(fx.relay.audit.recent('sync-denied').some((e) => e.actor === 'ub' && e.target === fx.confidentialDocId)).toBe(true)
 
     const bManifest = (await (await fetch(`${fx.origin}/api/sync/manifest`, { headers: { cookie: b.cookie } })).json()) as {
@@ -138,7 +139,7 @@ describe('write access', () => {
     const clerk = await fx.client('clerk')
     const a = await fx.client('member-a', { device: 'tablet' })
     const b = await fx.client('member-b')
-    const url = `automerge:${fx.meetingDocId}` as const
+    const url = `automerge:${fx.meetingDocId}` as AutomergeUrl
     const ha = await a.repo.find<MeetingDoc>(url, { signal: AbortSignal.timeout(5000) })
     const hb = await b.repo.find<MeetingDoc>(url, { signal: AbortSignal.timeout(5000) })
     const hc = await clerk.repo.find<MeetingDoc>(url, { signal: AbortSignal.timeout(5000) })
@@ -153,7 +154,7 @@ describe('write access', () => {
 
   it('drops a change from a read-only member, leaves the relay copy unchanged and closes the socket', async () => {
     const a = await fx.client('member-a')
-    const url = `automerge:${fx.meetingDocId}` as const
+    const url = `automerge:${fx.meetingDocId}` as AutomergeUrl
     const handle = await a.repo.find<MeetingDoc>(url, { signal: AbortSignal.timeout(5000) })
     const before = await relayHeads(fx.meetingDocId)
     handle.change((d) => {
@@ -194,7 +195,7 @@ describe('write access', () => {
 describe('malformed input', () => {
   it('closes sockets that send garbage or truncated messages and keeps serving others', async () => {
     const a = await fx.client('member-a')
-    const handle = await a.repo.find<MeetingDoc>(`automerge:${fx.meetingDocId}`, { signal: AbortSignal.timeout(5000) })
+    const handle = await a.repo.find<MeetingDoc>(`automerge:${fx.meetingDocId}` as AutomergeUrl, { signal: AbortSignal.timeout(5000) })
     const cookie = await fx.login('member-b')
 
     const garbage = await joinRaw(cookie, 'u-ub-garbage1')
@@ -218,7 +219,7 @@ describe('malformed input', () => {
 
     // The relay still serves the honest client
     const clerk = await fx.client('clerk')
-    const hc = await clerk.repo.find<MeetingDoc>(`automerge:${fx.meetingDocId}`, { signal: AbortSignal.timeout(5000) })
+    const hc = await clerk.repo.find<MeetingDoc>(`automerge:${fx.meetingDocId}` as AutomergeUrl, { signal: AbortSignal.timeout(5000) })
     hc.change((d) => {
       d.name = '5. Sitzung des Bau- und Vergabeausschusses'
     })
@@ -231,7 +232,7 @@ describe('malformed input', () => {
 describe('revocation', () => {
   it('ending a membership closes the member’s sockets and removes the documents from the manifest', async () => {
     const a = await fx.client('member-a')
-    await a.repo.find(`automerge:${fx.confidentialDocId}`, { signal: AbortSignal.timeout(5000) })
+    await a.repo.find(`automerge:${fx.confidentialDocId}` as AutomergeUrl, { signal: AbortSignal.timeout(5000) })
     const clerkCookie = await fx.login('clerk')
     const res = await fetch(`${fx.origin}/api/admin/memberships/m-a-bau/end`, {
       method: 'POST',
@@ -252,7 +253,7 @@ describe('revocation', () => {
     }
     expect(manifest.documents.map((d) => d.url)).not.toContain(`automerge:${fx.confidentialDocId}`)
     const again = await fx.client('member-a', { cookie: a.cookie, device: 'dev2' })
-    await expect(again.repo.find(`automerge:${fx.confidentialDocId}`, { signal: AbortSignal.timeout(2000) })).rejects.toThrow()
+    await expect(again.repo.find(`automerge:${fx.confidentialDocId}` as AutomergeUrl, { signal: AbortSignal.timeout(2000) })).rejects.toThrow()
   })
 
   it('a member cannot end memberships', async () => {
