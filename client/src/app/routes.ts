@@ -1,0 +1,47 @@
+/** URLs of the app under /app/ (History API; the service worker serves index.html for all of them). */
+export const APP_BASE = '/app/'
+
+export type Route =
+  | { name: 'meetings' }
+  | { name: 'meeting'; meetingId: string }
+  | { name: 'file'; meetingId: string; sha256: string }
+  | { name: 'not-found'; path: string }
+
+function decode(segment: string): string | null {
+  try {
+    const value = decodeURIComponent(segment)
+    return value && !value.includes('/') ? value : null
+  } catch {
+    return null
+  }
+}
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/app' || pathname === APP_BASE || pathname === `${APP_BASE}index.html` || pathname === `${APP_BASE}meetings` || pathname === `${APP_BASE}meetings/`)
+    return { name: 'meetings' }
+  if (!pathname.startsWith(APP_BASE)) return { name: 'not-found', path: pathname }
+  const parts = pathname.slice(APP_BASE.length).replace(/\/$/, '').split('/')
+  if (parts[0] === 'meetings' && parts.length === 2) {
+    const meetingId = decode(parts[1])
+    if (meetingId) return { name: 'meeting', meetingId }
+  }
+  if (parts[0] === 'meetings' && parts.length === 4 && parts[2] === 'files') {
+    const meetingId = decode(parts[1])
+    const sha = parts[3].toLowerCase()
+    if (meetingId && /^[0-9a-f]{64}$/.test(sha)) return { name: 'file', meetingId, sha256: sha }
+  }
+  return { name: 'not-found', path: pathname }
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'meetings':
+      return APP_BASE
+    case 'meeting':
+      return `${APP_BASE}meetings/${encodeURIComponent(route.meetingId)}`
+    case 'file':
+      return `${APP_BASE}meetings/${encodeURIComponent(route.meetingId)}/files/${route.sha256}`
+    case 'not-found':
+      return route.path
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * Everything that belongs to one signed-in user on this device, wired together: local database,
+ * repo, catalogue, blob cache, outbox, notes, pinning and the sync status. Sync work runs in one
+ * queue ("sync cycle"): refresh the manifest, delete what was revoked, send the outbox, reopen
+ * documents with unconfirmed changes. A cycle runs at start, on every (re)connect to the relay and
+ * when the browser comes back online.
+ */
+import { ApiError, isNetworkError, type ApiClient } from './api-client.ts'
+import { Catalogue } from './catalogue.ts'
+import { ChangeTracker } from './change-tracker.ts'
+import { Emitter } from './emitter.ts'
+import { FileCache } from './files.ts'
+import { automergeDbName, clearObjectStore, deleteDatabase, type DeviceDb, type OutboxCommand, UserDb, userDbName } from './local-db.ts'
+import { MeetingPinner } from './meeting-pinner.ts'
+import { NotesService } from './notes.ts'
+import { Outbox } from './outbox.ts'
+import { retryDelayMs } from './outbox-policy.ts'
+import type { Me } from './relay-contract.ts'
+import { RepoService } from './repo.ts'
+import { SyncStatusService } from './sync-status.ts'
+
+export interface SessionEvents extends Record<string, unknown> {
+  /** documents the user may no longer read were deleted from this device */
+  revoked: string[]
+}
+
+export function syncUrl(loc: Location = location): string {
+  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/sync`
+}
+
+export class Session extends Emitter<SessionEvents> {
+  readonly repo: RepoService
+  readonly catalogue: Catalogue
+  readonly tracker: ChangeTracker
+  readonly outbox: Outbox
+  readonly files: FileCache
+  readonly notes: NotesService
+  readonly pinner: MeetingPinner
+  readonly status: SyncStatusService
+  private cycle: Promise<void> = Promise.resolve()
+  private cycleQueued = false
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
+  private probeTimer: ReturnType<typeof setInterval> | undefined
+  private registeredNotes = new Set<string>()
+  private stopped = false
+  private readonly offs: (() => void)[] = []
+
+  private constructor(
+    readonly me: Me,
+    readonly db: UserDb,
+    readonly api: ApiClient,
+    deviceId: string,
+  ) {
+    super()
+    this.catalogue = new Catalogue(db)
+    this.repo = new RepoService({
+      userId: me.id,
+      deviceId,
+      storageDbName: automergeDbName(me.id),
+      syncUrl: syncUrl(),
+      isShared: (id) => this.catalogue.has(id) || this.registeredNotes.has(id),
+    })
+    this.tracker = new ChangeTracker(db, this.repo)
+    this.outbox = new Outbox(db)
+    this.files = new FileCache(db, api)
+    this.notes = new NotesService(me.id, db, this.repo, this.tracker, this.catalogue, this.outbox, api)
+    this.pinner = new MeetingPinner(db, this.repo, this.catalogue, this.files, this.notes)
+    this.status = new SyncStatusService(this.repo, this.tracker, this.outbox)
+  }
+
+  static async open(me: Me, deviceId: string, api: ApiClient, device: DeviceDb): Promise<Session> {
+    // a sign-out whose database deletion is still pending must not delete the new session's data
+    await device.pendingWipes.bulkDelete([userDbName(me.id), automergeDbName(me.id)])
+    const db = new UserDb(me.id)
+    await db.open()
+    const session = new Session(me, db, api, deviceId)
+    await session.start()
+    return session
+  }
+
+  private async start(): Promise<void> {
+    await this.catalogue.load()
+    this.registeredNotes = await this.notes.load()
+    await this.tracker.load()
+    await this.outbox.load()
+    this.offs.push(
+      this.repo.on('relay', ({ connected }) => connected && this.sync()),
+      this.status.on('online', () => this.sync()),
+      this.outbox.on('change', (count) => count > 0 && navigator.onLine && this.sync()),
+    )
+    void this.tracker.reopenDirty()
+    if (navigator.onLine) this.sync()
+    // The socket hides why it fails (a 401 on the upgrade looks like any other failure): while the
+    // relay seems unreachable, ask /api/me, whose 401 sends the user to the login view.
+    this.probeTimer = setInterval(() => {
+      if (this.stopped || !navigator.onLine || this.repo.relayConnection.connected) return
+      this.api.request('/api/me', { timeoutMs: 5000 }).catch(() => undefined)
+    }, 15_000)
+  }
+
+  /** Queues a sync cycle (at most one waiting behind the running one). */
+  sync(): void {
+    if (this.stopped || this.cycleQueued) return
+    this.cycleQueued = true
+    this.cycle = this.cycle.then(async () => {
+      this.cycleQueued = false
+      if (this.stopped || !navigator.onLine) return
+      await this.status.track(() => this.runCycle()).catch((e) => console.warn('sync cycle failed', e))
+    })
+  }
+
+  private async runCycle(): Promise<void> {
+    clearTimeout(this.retryTimer)
+    let removed
+    try {
+      removed = await this.catalogue.refresh(this.api)
+    } catch (e) {
+      if (isNetworkError(e) || (e instanceof ApiError && e.status === 401)) return
+      throw e
+    }
+    if (removed.length) await this.revoke(removed.map((r) => r.documentId))
+    const result = await this.outbox.flush((cmd) => this.execute(cmd))
+    if (result.haltedBy === 'retry') {
+      const delay = retryDelayMs(await this.outbox.maxAttempts())
+      this.retryTimer = setTimeout(() => this.sync(), delay)
+    }
+    await this.tracker.reopenDirty()
+  }
+
+  private execute(command: OutboxCommand): Promise<void> {
+    switch (command.kind) {
+      case 'register-notes':
+        return this.notes.register(command)
+    }
+  }
+
+  /** Deletes local copies of documents the user may no longer read, and their cached files. */
+  private async revoke(documentIds: string[]): Promise<void> {
+    const deleted: string[] = []
+    for (const id of documentIds) {
+      // unsynced own changes are never thrown away silently; without access they stay unshared
+      if (this.tracker.isDirty(id)) continue
+      this.repo.delete(id)
+      deleted.push(id)
+    }
+    await this.files.dropDocuments(documentIds)
+    const gone = new Set(documentIds.map((id) => `automerge:${id}`))
+    await this.db.notes.filter((n) => n.registered && gone.has(n.url)).delete()
+    this.emit('revoked', deleted)
+  }
+
+  /** Stops syncing; local data stays (e.g. the relay asked for a new sign-in). */
+  async stop(): Promise<void> {
+    if (this.stopped) return
+    this.stopped = true
+    clearTimeout(this.retryTimer)
+    clearInterval(this.probeTimer)
+    for (const off of this.offs) off()
+    this.status.dispose()
+    this.tracker.dispose()
+    await this.repo.shutdown().catch(() => undefined)
+    this.db.close()
+    this.clear()
+  }
+
+  /** Sign-out: stops and deletes everything this user had on this device. */
+  async wipe(device: DeviceDb): Promise<void> {
+    await this.stop()
+    await device.pendingWipes.bulkPut([{ name: userDbName(this.me.id) }, { name: automergeDbName(this.me.id) }])
+    // The storage adapter keeps its connection open; clearing through our own connection works
+    // anyway, and the database itself is deleted on the next start (see wipePending).
+    await clearObjectStore(automergeDbName(this.me.id), 'documents').catch(() => undefined)
+    if (await deleteDatabase(userDbName(this.me.id))) await device.pendingWipes.delete(userDbName(this.me.id))
+  }
+}
+
+/** Deletes databases of signed-out users that could not be deleted while they were open. */
+export async function wipePending(device: DeviceDb): Promise<void> {
+  for (const { name } of await device.pendingWipes.toArray()) {
+    if (await deleteDatabase(name, 2000)) await device.pendingWipes.delete(name)
+  }
+}

@@ -1,0 +1,447 @@
+/**
+ * One meeting: header (name, body, date and time, location, state), the agenda from the public
+ * `meeting` document and, for members of the body, the non-public part from the
+ * `meeting-confidential` document; files open in the in-app PDF viewer; personal notes per item
+ * go into the user's own notes document. Writers (clerks) edit item titles inline. Also hosts
+ * "Offline verfügbar machen" and, for /files/<sha256>, the PDF viewer.
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit'
+import { updateText } from '@automerge/automerge'
+import type { DocHandle } from '@automerge/automerge-repo'
+import { displayFileName, type AgendaItem, type FileRef, type MeetingConfidentialDoc, type MeetingDoc, type NotesDoc } from '@ratstisch/domain'
+import { hrefFor } from '../../app/routes.ts'
+import { themeStyles } from '../../app/theme.styles.ts'
+import '../../components/agenda-item/agenda-item.ts'
+import type { NoteInputDetail, TitleSaveDetail } from '../../components/agenda-item/agenda-item.ts'
+import '../../components/pdf-viewer/pdf-viewer.ts'
+import '../../components/pin-control/pin-control.ts'
+import { DocController } from '../../controllers/doc-controller.ts'
+import { formatFileSize, formatMeetingTime, formatPages } from '../../i18n/format.ts'
+import { t } from '../../i18n/messages.ts'
+import { ApiError, isNetworkError } from '../../services/api-client.ts'
+import type { MeetingDocuments } from '../../services/catalogue.ts'
+import { IntegrityError } from '../../services/files.ts'
+import type { PinProgress } from '../../services/meeting-pinner.ts'
+import { FindTimeoutError } from '../../services/repo.ts'
+import type { Session } from '../../services/session.ts'
+import { stateLabel } from '../meetings/meetings-view.ts'
+import { meetingViewStyles } from './meeting-view.styles.ts'
+
+type Phase = 'loading' | 'ready' | 'missing' | 'unavailable'
+type PartState = 'none' | 'loading' | 'ready' | 'unavailable'
+
+function describeError(e: unknown): string {
+  if (isNetworkError(e)) return t('error.offline')
+  if (e instanceof FindTimeoutError) return t('pin.needsConnection')
+  if (e instanceof IntegrityError) return e.message
+  if (e instanceof ApiError) return e.status === 404 || e.status === 403 ? t('error.notFound') : e.message
+  return e instanceof Error ? e.message : String(e)
+}
+
+function locationText(doc: MeetingDoc): string {
+  const l = doc.location
+  if (!l) return ''
+  const place = [l.postalCode, l.locality].filter(Boolean).join(' ')
+  const parts: string[] = []
+  // the description often names the room already ("Rathaus, Sitzungsraum 2.14")
+  for (const part of [l.description, l.room, l.streetAddress, place]) if (part && !parts.some((p) => p.includes(part))) parts.push(part)
+  return parts.join(', ')
+}
+
+export class MeetingView extends LitElement {
+  static override styles = [themeStyles, meetingViewStyles]
+  static override properties = {
+    session: { attribute: false },
+    meetingId: { type: String, attribute: 'meeting-id' },
+    fileSha: { type: String, attribute: 'file-sha' },
+    phase: { state: true },
+    confidentialState: { state: true },
+    docs: { state: true },
+    pinned: { state: true },
+    pinBusy: { state: true },
+    pinProgress: { state: true },
+    pinMessage: { state: true },
+    pinError: { state: true },
+    pdfData: { state: true },
+    pdfError: { state: true },
+    pdfLoading: { state: true },
+  }
+
+  declare session: Session
+  declare meetingId: string
+  declare fileSha: string | undefined
+  declare phase: Phase
+  declare confidentialState: PartState
+  declare docs: MeetingDocuments | undefined
+  declare pinned: boolean
+  declare pinBusy: boolean
+  declare pinProgress: PinProgress | undefined
+  declare pinMessage: string
+  declare pinError: string
+  declare pdfData: Uint8Array | undefined
+  declare pdfError: string
+  declare pdfLoading: boolean
+
+  private readonly meeting = new DocController<MeetingDoc>(this)
+  private readonly confidential = new DocController<MeetingConfidentialDoc>(this)
+  private readonly notes = new DocController<NotesDoc>(this)
+  private readonly pendingNotes = new Map<string, string>()
+  private notesCreating: Promise<DocHandle<NotesDoc>> | undefined
+  private loadSeq = 0
+  private pdfKey = ''
+  private downloadUrl: string | undefined
+  private offs: (() => void)[] = []
+
+  constructor() {
+    super()
+    this.meetingId = ''
+    this.phase = 'loading'
+    this.confidentialState = 'none'
+    this.pinned = false
+    this.pinBusy = false
+    this.pinMessage = ''
+    this.pinError = ''
+    this.pdfError = ''
+    this.pdfLoading = false
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.offs.push(
+      this.session.catalogue.on('change', () => {
+        if (this.phase === 'missing' || this.phase === 'loading' || this.phase === 'unavailable') void this.load()
+        else void this.refreshDocs()
+      }),
+      this.session.on('revoked', (ids) => {
+        const mine = [this.docs?.meeting, this.docs?.confidential].some((r) => r && ids.includes(r.documentId))
+        if (mine) void this.load()
+      }),
+      this.session.notes.on('switched', ({ meetingId }) => {
+        if (meetingId === this.meetingId) void this.openNotes()
+      }),
+      this.session.repo.on('relay', ({ connected }) => {
+        if (connected && (this.phase === 'unavailable' || this.confidentialState === 'unavailable')) void this.load()
+      }),
+    )
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    for (const off of this.offs) off()
+    this.offs = []
+    this.setDownload(undefined)
+  }
+
+  private setDownload(blob: Blob | undefined): void {
+    if (this.downloadUrl) URL.revokeObjectURL(this.downloadUrl)
+    this.downloadUrl = blob ? URL.createObjectURL(blob) : undefined
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('meetingId')) void this.load()
+    if (changed.has('fileSha')) {
+      this.pdfKey = ''
+      this.pdfData = undefined
+      this.pdfError = ''
+      this.setDownload(undefined)
+    }
+  }
+
+  protected override updated(): void {
+    if (this.fileSha && this.phase === 'ready') void this.loadFile()
+    const title = this.fileSha ? this.findFile(this.fileSha)?.ref.name : this.meeting.doc?.name
+    document.title = `${title ?? t('meeting.loading')} – ${t('app.name')}`
+  }
+
+  private async load(): Promise<void> {
+    const seq = ++this.loadSeq
+    const id = this.meetingId
+    if (!id) return
+    if (this.phase !== 'ready') this.phase = 'loading'
+    const docs = await this.session.catalogue.forMeeting(id)
+    if (seq !== this.loadSeq) return
+    this.docs = docs
+    this.pinned = !!(await this.session.pinner.get(id))
+    if (!docs.meeting) {
+      this.meeting.setHandle(undefined)
+      this.confidential.setHandle(undefined)
+      // right after sign-in the manifest may still be on its way: the catalogue 'change' retries
+      this.phase = !this.session.catalogue.lastRefresh && navigator.onLine ? 'loading' : 'missing'
+      return
+    }
+    void this.openConfidential(seq, docs)
+    void this.openNotes()
+    try {
+      const handle = await this.session.repo.find<MeetingDoc>(docs.meeting.url, navigator.onLine ? 20_000 : 4000)
+      if (seq !== this.loadSeq) return
+      this.meeting.setHandle(handle)
+      this.session.tracker.watch(handle as DocHandle<unknown>)
+      this.phase = 'ready'
+    } catch (e) {
+      if (seq !== this.loadSeq) return
+      console.warn('meeting: cannot open document', e)
+      this.phase = 'unavailable'
+    }
+  }
+
+  private async refreshDocs(): Promise<void> {
+    if (!this.meetingId) return
+    const docs = await this.session.catalogue.forMeeting(this.meetingId)
+    const confidentialChanged = docs.confidential?.url !== this.docs?.confidential?.url
+    this.docs = docs
+    if (confidentialChanged) void this.openConfidential(this.loadSeq, docs)
+  }
+
+  private async openConfidential(seq: number, docs: MeetingDocuments): Promise<void> {
+    if (!docs.confidential) {
+      this.confidential.setHandle(undefined)
+      this.confidentialState = 'none'
+      return
+    }
+    if (this.confidential.handle?.url !== docs.confidential.url) this.confidentialState = 'loading'
+    try {
+      const handle = await this.session.repo.find<MeetingConfidentialDoc>(docs.confidential.url, navigator.onLine ? 20_000 : 4000)
+      if (seq !== this.loadSeq) return
+      this.confidential.setHandle(handle)
+      this.session.tracker.watch(handle as DocHandle<unknown>)
+      this.confidentialState = 'ready'
+    } catch {
+      if (seq === this.loadSeq) this.confidentialState = 'unavailable'
+    }
+  }
+
+  private async openNotes(): Promise<void> {
+    const id = this.meetingId
+    try {
+      const handle = await this.session.notes.open(id, navigator.onLine ? 15_000 : 4000)
+      if (id === this.meetingId && handle) this.notes.setHandle(handle)
+    } catch (e) {
+      console.warn('meeting: notes not available', e)
+    }
+  }
+
+  private async onNoteInput(e: CustomEvent<NoteInputDetail>): Promise<void> {
+    this.pendingNotes.set(e.detail.itemId, e.detail.text)
+    let handle = this.notes.handle
+    if (!handle) {
+      const meetingId = this.meetingId
+      this.notesCreating ??= this.session.notes.ensure(meetingId).finally(() => (this.notesCreating = undefined))
+      handle = await this.notesCreating
+      if (meetingId !== this.meetingId) return
+      this.notes.setHandle(handle)
+    }
+    for (const [itemId, text] of this.pendingNotes) this.session.notes.setNote(handle, itemId, text)
+    this.pendingNotes.clear()
+  }
+
+  private onTitleSave(e: CustomEvent<TitleSaveDetail>): void {
+    const { itemId, title } = e.detail
+    const targets: [DocController<MeetingDoc> | DocController<MeetingConfidentialDoc>, 'read' | 'write' | undefined][] = [
+      [this.meeting, this.docs?.meeting?.access],
+      [this.confidential, this.docs?.confidential?.access],
+    ]
+    for (const [ctl, access] of targets) {
+      const index = ctl.doc?.agendaItems?.findIndex((i) => i.id === itemId) ?? -1
+      const handle = ctl.handle as DocHandle<MeetingDoc> | undefined
+      if (index < 0 || !handle || access !== 'write') continue
+      this.session.tracker.change(handle, (d) => {
+        const item = d.agendaItems[index]
+        if (typeof item.title === 'string') updateText(d, ['agendaItems', index, 'title'], title)
+        else item.title = title
+      })
+      return
+    }
+  }
+
+  private async pin(): Promise<void> {
+    this.pinBusy = true
+    this.pinError = ''
+    this.pinMessage = ''
+    this.pinProgress = { files: 0, totalFiles: 0, bytes: 0, totalBytes: 0 }
+    try {
+      await this.session.pinner.pin(this.meetingId, (p) => (this.pinProgress = p))
+      this.pinned = true
+      this.pinMessage = t('pin.done')
+    } catch (e) {
+      this.pinError = t('pin.failed', { reason: describeError(e) })
+    } finally {
+      this.pinBusy = false
+    }
+  }
+
+  private async unpin(): Promise<void> {
+    this.pinBusy = true
+    this.pinError = ''
+    try {
+      await this.session.pinner.unpin(this.meetingId)
+      this.pinned = false
+      this.pinProgress = undefined
+      this.pinMessage = t('pin.removed')
+    } finally {
+      this.pinBusy = false
+    }
+  }
+
+  private findFile(sha256: string): { ref: FileRef; documentId: string; item?: AgendaItem } | undefined {
+    const m = this.meeting.doc
+    const c = this.confidential.doc
+    if (m?.invitation?.sha256 === sha256 && this.meeting.handle) return { ref: m.invitation, documentId: this.meeting.handle.documentId }
+    for (const [doc, handle] of [
+      [m, this.meeting.handle],
+      [c, this.confidential.handle],
+    ] as const) {
+      for (const item of doc?.agendaItems ?? []) {
+        const ref = item.files?.find((f) => f.sha256 === sha256)
+        if (ref && handle) return { ref, documentId: handle.documentId, item }
+      }
+    }
+    return undefined
+  }
+
+  private async loadFile(): Promise<void> {
+    const sha = this.fileSha
+    if (!sha || this.pdfKey === sha) return
+    const found = this.findFile(sha)
+    if (!found) {
+      if (this.confidentialState !== 'loading') this.pdfError = t('pdf.notFound')
+      return
+    }
+    this.pdfKey = sha
+    this.pdfLoading = true
+    this.pdfError = ''
+    try {
+      const blob = await this.session.files.open(found.ref, [found.documentId])
+      const data = new Uint8Array(await blob.arrayBuffer())
+      if (this.fileSha === sha) {
+        this.setDownload(blob)
+        this.pdfData = data
+      }
+    } catch (e) {
+      if (this.fileSha === sha) this.pdfError = isNetworkError(e) ? t('pdf.notCached') : `${t('pdf.error')} ${describeError(e)}`
+    } finally {
+      this.pdfLoading = false
+    }
+  }
+
+  /** "2026-03-12 Bauausschuss - Ö 3 Bebauungsplan Nr. 42 - Vorlage.pdf" instead of "Vorlage.pdf" */
+  private downloadName(doc: MeetingDoc, ref: FileRef, item?: AgendaItem): string {
+    return displayFileName(
+      { meetingStart: doc.start, bodyName: doc.organization?.shortName || doc.organization?.name, itemNumber: item?.number, title: item?.title },
+      ref.name,
+      ref.mime,
+    )
+  }
+
+  private fileHref = (sha256: string): string => hrefFor({ name: 'file', meetingId: this.meetingId, sha256 })
+
+  private renderItems(items: readonly AgendaItem[], canEdit: boolean, notes: Readonly<Record<string, string>> | undefined) {
+    if (!items.length) return html`<p class="muted">${t('meeting.noItems')}</p>`
+    const sorted = [...items].sort((a, b) => a.order - b.order)
+    return html`<ul class="agenda">
+      ${sorted.map(
+        (item) => html`<li>
+          <rt-agenda-item
+            .item=${item}
+            .note=${this.pendingNotes.get(item.id) ?? notes?.[item.id]}
+            ?can-edit-title=${canEdit}
+            .fileHref=${this.fileHref}
+          ></rt-agenda-item>
+        </li>`,
+      )}
+    </ul>`
+  }
+
+  private renderConfidential(notes: Readonly<Record<string, string>> | undefined) {
+    if (this.confidentialState === 'none') return nothing
+    const doc = this.confidential.doc
+    return html`<section aria-labelledby="confidential-heading">
+      <h3 id="confidential-heading" class="confidential">${t('meeting.confidential')}</h3>
+      ${this.confidentialState === 'loading'
+        ? html`<p role="status" class="muted loading">${t('meeting.confidentialLoading')}</p>`
+        : this.confidentialState === 'unavailable' || !doc
+          ? html`<p class="notice">${t('meeting.confidentialUnavailable')}</p>`
+          : this.renderItems(doc.agendaItems ?? [], this.docs?.confidential?.access === 'write', notes)}
+    </section>`
+  }
+
+  private renderViewer(doc: MeetingDoc) {
+    const found = this.fileSha ? this.findFile(this.fileSha) : undefined
+    return html`
+      <a class="back" href=${hrefFor({ name: 'meeting', meetingId: this.meetingId })}>← ${t('pdf.close')}</a>
+      <h1 tabindex="-1" class="file-title">${found?.ref.name ?? t('pdf.loading')}</h1>
+      <p class="subtitle">
+        ${doc.name}${found ? html` · ${formatFileSize(found.ref.size)}${found.ref.pages ? html` · ${formatPages(found.ref.pages)}` : nothing}` : nothing}
+      </p>
+      ${this.pdfError ? html`<p class="notice error" role="alert">${this.pdfError}</p>` : nothing}
+      ${this.pdfLoading ? html`<p role="status">${t('pdf.loading')}</p>` : nothing}
+      ${this.pdfData && this.downloadUrl && found
+        ? html`<p>
+            <a class="button" href=${this.downloadUrl} download=${this.downloadName(doc, found.ref, found.item)}>${t('pdf.download')}</a>
+          </p>`
+        : nothing}
+      ${this.pdfData ? html`<rt-pdf-viewer .data=${this.pdfData} file-name=${found?.ref.name ?? ''}></rt-pdf-viewer>` : nothing}
+    `
+  }
+
+  override render() {
+    const back = html`<a class="back" href=${hrefFor({ name: 'meetings' })}>← ${t('meeting.back')}</a>`
+    if (this.phase === 'loading') return html`${back}<h1 tabindex="-1">${t('meeting.loading')}</h1>`
+    if (this.phase === 'missing')
+      return html`${back}<h1 tabindex="-1">${t('meeting.notFound')}</h1>
+        <p>${t('meeting.notFound.text')}</p>`
+    const doc = this.meeting.doc
+    if (this.phase === 'unavailable' || !doc) {
+      const meta = this.docs?.meeting?.meta
+      return html`${back}<h1 tabindex="-1">${meta?.name ?? t('meeting.notFound')}</h1>
+        <p class="notice" role="status">${t('meeting.unavailable')}</p>
+        <button type="button" @click=${() => void this.load()}>${t('meeting.retry')}</button>`
+    }
+    if (this.fileSha) return this.renderViewer(doc)
+    const notes = this.notes.doc?.notes
+    const location = locationText(doc)
+    return html`
+      ${back}
+      <h1 tabindex="-1">${doc.name}</h1>
+      <dl class="facts" aria-label=${t('meeting.details')}>
+        <dt>${t('meeting.body')}</dt>
+        <dd>${doc.organization?.name ?? ''}</dd>
+        <dt>${t('meeting.when')}</dt>
+        <dd>${formatMeetingTime(doc.start, doc.end)}</dd>
+        ${location ? html`<dt>${t('meeting.where')}</dt><dd>${location}</dd>` : nothing}
+        <dt>${t('meeting.state')}</dt>
+        <dd>${stateLabel(doc.state)}</dd>
+      </dl>
+      <rt-pin-control
+        ?pinned=${this.pinned}
+        ?busy=${this.pinBusy}
+        .progress=${this.pinProgress}
+        message=${this.pinMessage}
+        error=${this.pinError}
+        @pin=${() => void this.pin()}
+        @unpin=${() => void this.unpin()}
+      ></rt-pin-control>
+      ${doc.invitation
+        ? html`<p class="invitation">
+            <span>${t('meeting.invitation')}: ${doc.invitation.name} (${formatFileSize(doc.invitation.size)})</span>
+            <a class="button" href=${this.fileHref(doc.invitation.sha256)}>${t('item.open')}<span class="visually-hidden"> ${doc.invitation.name}</span></a>
+          </p>`
+        : nothing}
+      <h2>${t('meeting.agenda')}</h2>
+      <div @note-input=${(e: CustomEvent<NoteInputDetail>) => void this.onNoteInput(e)} @title-save=${(e: CustomEvent<TitleSaveDetail>) => this.onTitleSave(e)}>
+        <section aria-labelledby="public-heading">
+          <h3 id="public-heading">${t('meeting.public')}</h3>
+          ${this.renderItems(doc.agendaItems ?? [], this.docs?.meeting?.access === 'write', notes)}
+        </section>
+        ${this.renderConfidential(notes)}
+      </div>
+    `
+  }
+}
+
+customElements.define('rt-meeting-view', MeetingView)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rt-meeting-view': MeetingView
+  }
+}
