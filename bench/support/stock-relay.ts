@@ -20,5 +20,5 @@ new Repo({
 })
 wss.on('listening', () => {
   const address = wss.address()
-  process.stdout.write(`PORT ${typeof address === 'object' ? address.port : address}\n`)
+  process.stdout.write(`PORT ${typeof address === 'object' && address ? address.port : address}\n`)
 })

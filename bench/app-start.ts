@@ -1,0 +1,93 @@
+/**
+ * App start: time from page.goto('/app/') to an interactive meeting list (first meeting link
+ * visible and enabled) in Debian's Chromium, online and offline (service worker + IndexedDB only).
+ * Baseline in the same run: the relay's server-rendered portal page (goto to its heading visible).
+ *
+ *   npm run bench:app -- [runs=5]
+ */
+import { chromium } from '@playwright/test'
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { percentile, ROOT } from './support/processes.ts'
+
+const RUNS = Number(process.argv[2] ?? 5)
+const PORT = 18300
+const ORIGIN = `http://127.0.0.1:${PORT}`
+if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) {
+  console.error('build the app first: npm run build')
+  process.exit(1)
+}
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-appbench-'))
+const relay = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
+  cwd: ROOT,
+  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PUBLIC_URL: ORIGIN, DATA_DIR: dataDir, RATSTISCH_DEMO: '1' },
+  stdio: 'ignore',
+})
+for (;;) {
+  try {
+    if ((await fetch(`${ORIGIN}/health`)).ok) break
+  } catch {
+    /* starting */
+  }
+  await new Promise((r) => setTimeout(r, 100))
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+try {
+  const context = await browser.newContext({ serviceWorkers: 'allow', locale: 'de-DE', timezoneId: 'Europe/Berlin' })
+  const page = await context.newPage()
+  await page.goto(`${ORIGIN}/app/`)
+  await page.getByLabel('Benutzername').fill('member-a')
+  await page.getByLabel('Passwort').fill('ratstisch-demo')
+  await page.getByRole('button', { name: 'Anmelden' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Sitzungen' }).waitFor()
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+  await page.close()
+
+  async function timeList(): Promise<number> {
+    const p = await context.newPage()
+    const started = performance.now()
+    await p.goto(`${ORIGIN}/app/`)
+    const first = p.locator('rt-meetings-view a.name').first()
+    await first.waitFor({ state: 'visible', timeout: 30_000 })
+    await first.isEnabled()
+    const ms = performance.now() - started
+    await p.close()
+    return ms
+  }
+  async function timePortal(): Promise<number> {
+    const p = await context.newPage()
+    const started = performance.now()
+    await p.goto(`${ORIGIN}/`)
+    await p.getByRole('heading', { level: 1 }).waitFor()
+    const ms = performance.now() - started
+    await p.close()
+    return ms
+  }
+
+  const portal: number[] = []
+  const online: number[] = []
+  const offline: number[] = []
+  for (let i = 0; i < RUNS; i++) portal.push(await timePortal())
+  for (let i = 0; i < RUNS; i++) online.push(await timeList())
+  await context.setOffline(true)
+  for (let i = 0; i < RUNS; i++) offline.push(await timeList())
+  const fmt = (v: number[]) => `p50 ${percentile(v, 50).toFixed(0)} ms, max ${Math.max(...v).toFixed(0)} ms`
+  const base = percentile(portal, 50)
+  console.log(`app start to interactive meeting list (member-a, ${RUNS} runs each, Chromium headless)`)
+  console.log(`baseline: server-rendered portal page   ${fmt(portal)}`)
+  console.log(`app online                              ${fmt(online)}  (${(percentile(online, 50) / base).toFixed(1)}× portal)`)
+  console.log(`app offline (service worker + IndexedDB) ${fmt(offline)}  (${(percentile(offline, 50) / base).toFixed(1)}× portal)`)
+} finally {
+  await browser.close()
+  relay.kill('SIGTERM')
+}
+process.exit(0)
