@@ -141,3 +141,12 @@ export function fileRefsOf(doc: Partial<RatstischDoc> | undefined): FileRef[] {
   }
   return refs
 }
+
+/** One line for a meeting place; skips parts the description already names ("Rathaus, Raum 2.14"). */
+export function formatLocation(l: LocationInfo | undefined): string {
+  if (!l) return ''
+  const place = [l.postalCode, l.locality].filter(Boolean).join(' ')
+  const parts: string[] = []
+  for (const part of [l.description, l.room, l.streetAddress, place]) if (part && !parts.some((p) => p.includes(part))) parts.push(part)
+  return parts.join(', ')
+}

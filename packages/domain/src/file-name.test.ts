@@ -19,3 +19,12 @@ describe('displayFileName', () => {
     expect(long.endsWith('.pdf')).toBe(true)
   })
 })
+
+describe('formatLocation', () => {
+  it('does not repeat the room the description already names', async () => {
+    const { formatLocation } = await import('./documents.ts')
+    expect(
+      formatLocation({ description: 'Rathaus Musterstadt, Sitzungsraum 2.14', room: 'Sitzungsraum 2.14', streetAddress: 'Markt 1', postalCode: '06999', locality: 'Musterstadt' }),
+    ).toBe('Rathaus Musterstadt, Sitzungsraum 2.14, Markt 1, 06999 Musterstadt')
+  })
+})

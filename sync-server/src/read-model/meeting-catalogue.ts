@@ -1,5 +1,5 @@
 /** Read model of meetings (projection of meeting documents) used by the manifest and the portal. */
-import type { MeetingDoc } from '@ratstisch/domain'
+import { formatLocation, type MeetingDoc } from '@ratstisch/domain'
 import type { RelayDatabase } from '../db/database.ts'
 
 export interface MeetingRow {
@@ -19,7 +19,7 @@ export class MeetingCatalogue {
   constructor(private readonly db: RelayDatabase) {}
 
   upsertFromDoc(doc: MeetingDoc, publicDocId: string): void {
-    const location = [doc.location?.description, doc.location?.room].filter(Boolean).join(', ') || null
+    const location = formatLocation(doc.location) || null
     this.db
       .prepare(
         `INSERT INTO meetings (id, organization_id, name, start, end, state, location, public_doc_id)

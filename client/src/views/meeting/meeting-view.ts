@@ -8,7 +8,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { updateText } from '@automerge/automerge'
 import type { DocHandle } from '@automerge/automerge-repo'
-import { displayFileName, type AgendaItem, type FileRef, type MeetingConfidentialDoc, type MeetingDoc, type NotesDoc } from '@ratstisch/domain'
+import { displayFileName, formatLocation, type AgendaItem, type FileRef, type MeetingConfidentialDoc, type MeetingDoc, type NotesDoc } from '@ratstisch/domain'
 import { hrefFor } from '../../app/routes.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
 import '../../components/agenda-item/agenda-item.ts'
@@ -38,15 +38,6 @@ function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
 
-function locationText(doc: MeetingDoc): string {
-  const l = doc.location
-  if (!l) return ''
-  const place = [l.postalCode, l.locality].filter(Boolean).join(' ')
-  const parts: string[] = []
-  // the description often names the room already ("Rathaus, Sitzungsraum 2.14")
-  for (const part of [l.description, l.room, l.streetAddress, place]) if (part && !parts.some((p) => p.includes(part))) parts.push(part)
-  return parts.join(', ')
-}
 
 export class MeetingView extends LitElement {
   static override styles = [themeStyles, meetingViewStyles]
@@ -398,7 +389,7 @@ export class MeetingView extends LitElement {
     }
     if (this.fileSha) return this.renderViewer(doc)
     const notes = this.notes.doc?.notes
-    const location = locationText(doc)
+    const location = formatLocation(doc.location)
     return html`
       ${back}
       <h1 tabindex="-1">${doc.name}</h1>
