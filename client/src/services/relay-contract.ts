@@ -2,53 +2,9 @@
  * Shapes of the relay's HTTP answers (docs/API.md) and their runtime validation: whatever the
  * network hands us is checked before it reaches Dexie or the UI.
  */
-import { isRole, isDocType, type DocType, type Role } from '@ratstisch/domain'
+import { isRole, isDocType, type DocType, type Manifest, type ManifestEntry, type Me, type MeetingMeta, type Membership, type RegisterDocumentResult, type Role } from '@ratstisch/domain'
 
-export interface Membership {
-  organizationId: string
-  organizationName: string
-  organizationType: 'Gremium' | 'Fraktion'
-  role: string
-  votingRight: boolean
-  startDate: string | null
-  endDate: string | null
-}
-
-export interface Me {
-  id: string
-  username: string
-  name: string
-  roles: Role[]
-  memberships: Membership[]
-}
-
-export interface MeetingMeta {
-  name: string
-  start: string
-  end?: string
-  state: string
-  organizationId: string
-  organizationName: string
-  location?: string
-}
-
-export interface ManifestEntry {
-  url: string
-  type: DocType
-  access: 'read' | 'write'
-  meeting?: string
-  meta?: MeetingMeta
-}
-
-export interface Manifest {
-  documents: ManifestEntry[]
-  serverTime: string
-}
-
-export interface RegisterDocumentResult {
-  url: string
-  existing: boolean
-}
+export type { Manifest, ManifestEntry, Me, MeetingMeta, Membership, RegisterDocumentResult } from '@ratstisch/domain'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -1,6 +1,6 @@
 /** Users, roles and the memberships that decide what a user may read. */
 import { randomUUID } from 'node:crypto'
-import { isRole, type AccessSubject, type Role } from '@ratstisch/domain'
+import { isRole, type AccessSubject, type Me, type Membership, type Role } from '@ratstisch/domain'
 import type { RelayDatabase } from '../db/database.ts'
 import { hashPassword } from './password.ts'
 
@@ -14,23 +14,8 @@ export interface UserRecord {
   disabled: boolean
 }
 
-export interface MembershipView {
-  organizationId: string
-  organizationName: string
-  organizationType: 'Gremium' | 'Fraktion'
-  role: string
-  votingRight: boolean
-  startDate: string | null
-  endDate: string | null
-}
-
-export interface Me {
-  id: string
-  username: string
-  name: string
-  roles: Role[]
-  memberships: MembershipView[]
-}
+export type MembershipView = Membership
+export type { Me }
 
 interface UserRow {
   id: string

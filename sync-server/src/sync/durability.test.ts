@@ -3,7 +3,7 @@
  * include the change) survives kill -9 of the relay process and a restart.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,29 +12,17 @@ import type { AutomergeUrl } from '@automerge/automerge-repo'
 import type { MeetingDoc } from '@ratstisch/domain'
 import { NodeSyncClientAdapter } from '../testing/node-sync-client.ts'
 import { TEST_PASSWORD } from '../testing/relay-fixture.ts'
+import { startScript } from '../testing/child-process.ts'
 
-const root = path.resolve(import.meta.dirname, '../../..')
 const children: ChildProcess[] = []
 afterEach(() => {
   for (const c of children) c.kill('SIGKILL')
 })
 
-function startRelayProcess(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/testing/fixture-server.ts'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  children.push(child)
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /PORT (\d+)/.exec(out)
-      if (m) resolve({ child, port: Number(m[1]) })
-    })
-    child.on('exit', (code) => reject(new Error(`relay exited with ${code}`)))
-  })
+async function startRelayProcess(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
+  const started = await startScript('sync-server/src/testing/fixture-server.ts', { DATA_DIR: dataDir, PORT: '0' })
+  children.push(started.child)
+  return started
 }
 
 async function connect(port: number, device: string) {

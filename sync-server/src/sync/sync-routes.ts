@@ -1,27 +1,11 @@
 /** GET /api/sync/manifest and POST /api/documents (registering a client-created personal document). */
 import { Hono } from 'hono'
 import { isValidAutomergeUrl, parseAutomergeUrl, type AutomergeUrl } from '@automerge/automerge-repo'
-import { defaultAccess } from '@ratstisch/domain'
+import { defaultAccess, type ManifestEntry } from '@ratstisch/domain'
 import type { AccessRegistry } from '../access/access-registry.ts'
 import type { AuditLog } from '../audit/audit-log.ts'
 import type { RelayEnv } from '../http/context.ts'
 import type { MeetingCatalogue } from '../read-model/meeting-catalogue.ts'
-
-export interface ManifestEntry {
-  url: string
-  type: string
-  access: 'read' | 'write'
-  meeting?: string
-  meta?: {
-    name: string
-    start: string
-    end?: string
-    state: string
-    organizationId: string
-    organizationName: string
-    location?: string
-  }
-}
 
 export interface SyncRoutesDeps {
   registry: AccessRegistry

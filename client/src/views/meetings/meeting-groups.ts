@@ -1,16 +1,10 @@
 /** The meeting list: from catalogue rows to "Kommende" / "Vergangene" groups (pure). */
 import { townDay } from '../../i18n/format.ts'
+import type { MeetingMeta } from '@ratstisch/domain'
 import type { CatalogueRow } from '../../services/local-db.ts'
 
-export interface MeetingListEntry {
+export interface MeetingListEntry extends MeetingMeta {
   meetingId: string
-  name: string
-  start: string
-  end?: string
-  state: string
-  organizationId: string
-  organizationName: string
-  location?: string
 }
 
 export interface MeetingGroups {
