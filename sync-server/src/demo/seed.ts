@@ -3,7 +3,8 @@
  * meetings as Automerge documents with their audiences, attachments as blobs. Documents are flushed
  * and evicted as they are written, so memory stays flat even with --scale 10.
  */
-import type { DocumentId, DocHandle } from '@automerge/automerge-repo'
+import * as A from '@automerge/automerge'
+import { generateAutomergeUrl, parseAutomergeUrl, type AutomergeUrl, type DocumentId } from '@automerge/automerge-repo'
 import { defaultAccess, type AgendaItem, type FileRef, type MeetingConfidentialDoc, type MeetingDoc, type PaperDoc, type PaperSummary, type RatstischDoc } from '@ratstisch/domain'
 import { getSetting, setSetting } from '../db/database.ts'
 import type { Relay } from '../relay.ts'
@@ -50,7 +51,6 @@ export async function seedDemoTown(
   }
   log(`demo: ${town.papers.length} papers, ${seeder.files} files`)
   for (const meeting of town.meetings) await seeder.meeting(meeting, town, papers)
-  await seeder.finish()
 
   setSetting(relay.db, 'town.name', town.body.name)
   setSetting(relay.db, 'demo.seeded', new Date().toISOString())
@@ -88,12 +88,11 @@ function writeStructure(relay: Relay, town: DemoTown): void {
   })()
 }
 
-/** Creates documents one at a time and evicts them in batches (see ARCHITECTURE.md, performance). */
+/** Writes documents one at a time straight to storage (see ARCHITECTURE.md, performance). */
 class DocumentSeeder {
   documents = 0
   files = 0
   bytes = 0
-  private loaded: DocumentId[] = []
   private readonly pdfCache = new Map<string, FileRef>()
 
   constructor(private readonly relay: Relay) {}
@@ -179,34 +178,26 @@ class DocumentSeeder {
     this.relay.meetings.setConfidentialDoc(meeting.id, handle.documentId)
   }
 
+  /**
+   * Writes the document straight to the relay's storage, without a DocHandle: the relay loads it
+   * lazily when someone asks. (Creating handles and unloading them raced automerge-repo's throttled
+   * save, which could leave an empty snapshot behind; it also made memory grow with the town.)
+   */
   private async create<T extends RatstischDoc>(
     doc: T,
     meetingId: string | null,
     access: { readers: string[]; writers: string[] },
-  ): Promise<DocHandle<T>> {
-    const { repo } = this.relay.relayRepo
-    const handle = repo.create<T>(stripUndefined(doc))
-    this.relay.registry.register({ documentId: handle.documentId, type: doc.type, meetingId, ownerId: null, ...access })
-    this.relay.projection.project(handle.documentId, handle.doc() as unknown as RatstischDoc)
+  ): Promise<{ url: AutomergeUrl; documentId: DocumentId }> {
+    const storage = this.relay.relayRepo.repo.storageSubsystem
+    if (!storage) throw new Error('the relay has no storage')
+    const url = generateAutomergeUrl()
+    const { documentId } = parseAutomergeUrl(url)
+    const content = stripUndefined(doc)
+    await storage.saveDoc(documentId, A.from(content as unknown as Record<string, unknown>))
+    this.relay.registry.register({ documentId, type: doc.type, meetingId, ownerId: null, ...access })
+    this.relay.projection.project(documentId, content)
     this.documents++
-    this.loaded.push(handle.documentId)
-    if (this.loaded.length >= 50) await this.evict()
-    return handle
-  }
-
-  private async evict(): Promise<void> {
-    const { repo } = this.relay.relayRepo
-    const batch = this.loaded
-    this.loaded = []
-    await repo.flush(batch)
-    // Let automerge-repo's throttled per-document sync (100 ms) run before unloading the handles;
-    // unloading first leaves it waiting 60 s for a handle that never becomes ready again.
-    await new Promise((resolve) => setTimeout(resolve, 150))
-    for (const id of batch) await repo.removeFromCache(id)
-  }
-
-  async finish(): Promise<void> {
-    await this.evict()
+    return { url, documentId }
   }
 }
 
