@@ -19,7 +19,9 @@ const PASSWORD = 'ratstisch-demo'
 
 async function timeToHealth(args: string[], env: Record<string, string>, port: number): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now()
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' })
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] })
+  // never leave a relay behind on a fixed port, whatever happens to this script
+  process.once('exit', () => child.kill('SIGKILL'))
   for (;;) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health`)
@@ -72,13 +74,21 @@ for (const scale of scales) {
   await adapter.whenReady()
   t = performance.now()
   const queue = [...manifest.documents]
+  const failed: string[] = []
   await Promise.all(
     Array.from({ length: 16 }, async () => {
-      for (let d = queue.shift(); d; d = queue.shift()) await repo.find(d.url as AutomergeUrl, { signal: AbortSignal.timeout(60_000) })
+      for (let d = queue.shift(); d; d = queue.shift()) {
+        try {
+          await repo.find(d.url as AutomergeUrl, { signal: AbortSignal.timeout(20_000) })
+        } catch (error) {
+          failed.push(`${d.type} ${d.url}: ${String(error)}`)
+        }
+      }
     }),
   )
   const syncSeconds = (performance.now() - t) / 1000
   const rssAfter = rssMiB(relay.child.pid!)
+  if (failed.length) console.log(`  ${failed.length} documents did not sync:\n  ${failed.slice(0, 5).join('\n  ')}`)
   adapter.disconnect()
   await stop(relay.child)
   console.log(
