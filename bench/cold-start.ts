@@ -61,7 +61,7 @@ for (const scale of scales) {
   })
   const cookie = login.headers.get('set-cookie')!.split(';')[0]
   let t = performance.now()
-  const manifest = (await (await fetch(`${origin}/api/sync/manifest`, { headers: { cookie } })).json()) as { documents: { url: string }[] }
+  const manifest = (await (await fetch(`${origin}/api/sync/manifest`, { headers: { cookie } })).json()) as { documents: { url: string; type: string }[] }
   const manifestMs = performance.now() - t
   t = performance.now()
   await (await fetch(`${origin}/health`)).json()
