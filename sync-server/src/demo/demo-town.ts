@@ -5,7 +5,7 @@
  * from a seeded mulberry32 stream per concern, so changing e.g. the paper templates does not
  * reshuffle the persons. Persistence (database, Automerge documents, blobs) is done by seed.ts.
  */
-import { agendaNumber, safeFileName, type PaperType } from '@ratstisch/domain'
+import { agendaNumber, safeFileName, type PaperDoc, type PaperType } from '@ratstisch/domain'
 import {
   annexContent,
   CLUBS,
@@ -122,17 +122,8 @@ export interface DemoAttachment {
   paragraphs: string[]
 }
 
-export interface DemoPaper {
-  id: string
-  /** e.g. "BV 160 (VIII/2024-2029)" */
-  reference: string
-  name: string
-  paperType: PaperType
-  date: string
-  public: boolean
-  department: string
-  /** Sachverhalt in a few sentences */
-  summary: string
+/** A paper as the generator makes it: the document's fields plus what seeding needs. */
+export interface DemoPaper extends Omit<PaperDoc, 'type' | 'files'> {
   resolutionProposal?: string
   /** Beratungsfolge: bodies in order, the last one decides (or takes note) */
   consultationOrganizationIds: string[]
