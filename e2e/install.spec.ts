@@ -125,3 +125,24 @@ test('login explains throttling and a missing connection', async ({ browser }) =
   await expect(page.getByRole('alert')).toContainText('Keine Verbindung zum Server')
   await context.close()
 })
+
+test('public portal placeholder is accessible and shows only public meeting data', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1, name: 'Bürgerinfo' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: 'Nächste Sitzungen' })).toBeVisible()
+  await expect(page.getByRole('link', { name: /Ratstisch-App/ })).toHaveAttribute('href', '/app/')
+  await expectAccessible(page, 'portal placeholder')
+  // keyboard: the skip link comes first and leads to the content
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused()
+  // no sync socket for anonymous visitors
+  const status = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`${location.origin.replace('http', 'ws')}/sync`)
+        ws.onopen = () => resolve('open')
+        ws.onerror = () => resolve('refused')
+      }),
+  )
+  expect(status).toBe('refused')
+})
