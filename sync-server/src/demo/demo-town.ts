@@ -5,7 +5,7 @@
  * from a seeded mulberry32 stream per concern, so changing e.g. the paper templates does not
  * reshuffle the persons. Persistence (database, Automerge documents, blobs) is done by seed.ts.
  */
-import { agendaNumber, safeFileName, type PaperDoc, type PaperType } from '@ratstisch/domain'
+import { agendaNumber, DEFAULT_REFERENCE_PREFIXES, safeFileName, type PaperDoc, type PaperType } from '@ratstisch/domain'
 import {
   annexContent,
   CLUBS,
@@ -206,13 +206,7 @@ const PROGRAMS_BY_AREA: Partial<Record<Area, readonly string[]>> = {
   abwasser: [PROGRAMS[3]],
 }
 
-const PREFIX: Record<PaperType, string> = {
-  Beschlussvorlage: 'BV',
-  Informationsvorlage: 'IV',
-  Antrag: 'AN',
-  Anfrage: 'AF',
-  Mitteilung: 'MI',
-}
+const PREFIX = DEFAULT_REFERENCE_PREFIXES
 const TYPE_ORDER: PaperType[] = ['Beschlussvorlage', 'Antrag', 'Informationsvorlage', 'Mitteilung', 'Anfrage']
 
 // ---------------------------------------------------------------------------------------------
