@@ -20,7 +20,7 @@ it('accepts a notes document the client announces only after registering it', as
     shareConfig: { announce: async (_p, d) => !!d && known.has(d), access: async () => true },
   })
   await new Promise((r) => setTimeout(r, 500))
-  const handle = repo.create<{ notes: Record<string, string> }>({ notes: {} })
+  const handle = repo.create<{ type: string; owner: string; meetingId: string; notes: Record<string, string> }>({ type: 'notes', owner: me.id, meetingId: 'mtg-1', notes: {} })
   handle.change((d) => { d.notes.x = 'hallo' })
   const res = await fetch(`${fx.origin}/api/documents`, { method: 'POST', headers: { cookie, origin: fx.origin, 'content-type': 'application/json' }, body: JSON.stringify({ url: handle.url, type: 'notes', meetingId: 'mtg-1' }) })
   expect(res.status).toBe(201)

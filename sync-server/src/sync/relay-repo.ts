@@ -7,6 +7,7 @@ import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs'
 import type * as A from '@automerge/automerge'
 import * as Automerge from '@automerge/automerge'
 import path from 'node:path'
+import { validateDocument } from '@ratstisch/domain'
 import type { AccessRegistry } from '../access/access-registry.ts'
 import type { AuditLog } from '../audit/audit-log.ts'
 import { GatedWebSocketAdapter } from './gated-websocket-adapter.ts'
@@ -38,6 +39,12 @@ export class RelayRepo {
       loadDoc: (documentId) => this.localDoc(documentId),
       persist: (documentId) => this.persist(documentId),
       audit: (action, userId, target, detail) => audit.write(action, userId, target, detail),
+      validateWrite: async (_userId, documentId, fork) => {
+        const entry = registry.get(documentId)
+        if (!entry) throw new Error('unregistered document')
+        const problems = validateDocument(entry.type, fork, { meetingId: entry.meetingId, ownerId: entry.ownerId })
+        if (problems.length) throw new Error(problems.slice(0, 5).join('; '))
+      },
       touched: (documentId, peerId) => {
         this.lastUsed.set(documentId, Date.now())
         let set = this.followers.get(documentId)

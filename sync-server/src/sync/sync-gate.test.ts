@@ -7,7 +7,7 @@ import * as A from '@automerge/automerge'
 import { cbor, type DocumentId, type PeerId } from '@automerge/automerge-repo'
 import type { AutomergeUrl } from '@automerge/automerge-repo'
 import WebSocket from 'ws'
-import type { MeetingConfidentialDoc, MeetingDoc } from '@ratstisch/domain'
+import type { MeetingConfidentialDoc, MeetingDoc, NotesDoc } from '@ratstisch/domain'
 import { startFixture, waitFor, type Fixture } from '../testing/relay-fixture.ts'
 import { CLOSE_MALFORMED, CLOSE_POLICY } from './gated-websocket-adapter.ts'
 
@@ -189,6 +189,44 @@ describe('write access', () => {
     raw.socket.send(cbor.encode({ type: 'sync', senderId: 'u-ub-raw2', targetId: 'relay', documentId: fx.meetingDocId, data: withChanges }))
     expect((await raw.closed).code).toBe(CLOSE_POLICY)
     expect(await relayHeads(fx.meetingDocId)).toEqual(before)
+  })
+})
+
+describe('schema validation of writers’ changes', () => {
+  it('rejects a clerk client that puts a non-public item into the public part, relay copy unchanged', async () => {
+    const clerk = await fx.client('clerk')
+    const handle = await clerk.repo.find<MeetingDoc>(`automerge:${fx.meetingDocId}` as AutomergeUrl, { signal: AbortSignal.timeout(5000) })
+    const before = await relayHeads(fx.meetingDocId)
+    handle.change((d) => {
+      d.agendaItems.push({ id: 'leak', number: 'N 9', order: 9, title: 'Personalangelegenheit Müller', public: false, files: [] })
+    })
+    const closed = await Promise.race([clerk.adapter.closed, new Promise<{ code: number }>((r) => setTimeout(() => r({ code: 0 }), 3000))])
+    expect(closed.code).toBe(CLOSE_POLICY)
+    expect(await relayHeads(fx.meetingDocId)).toEqual(before)
+    const entry = fx.relay.audit.recent('invalid-change')[0]
+    expect(entry).toMatchObject({ actor: 'clerk', target: fx.meetingDocId })
+    expect(String(entry.detail?.error)).toMatch(/non-public item in the public part/)
+  })
+
+  it('rejects an owner who rewrites the owner of their notes document', async () => {
+    const a = await fx.client('member-a', { device: 'owner1' })
+    const notes = a.repo.create<NotesDoc>({ type: 'notes', owner: a.userId, meetingId: 'mtg-1', notes: { i1: 'ok' } })
+    const res = await fetch(`${fx.origin}/api/documents`, {
+      method: 'POST',
+      headers: { cookie: a.cookie, origin: fx.origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: notes.url, type: 'notes', meetingId: 'mtg-1' }),
+    })
+    expect(res.status).toBe(201)
+    const started = Date.now()
+    while (!(await fx.relay.relayRepo.localDoc(notes.documentId) as Partial<NotesDoc>).notes?.i1) {
+      if (Date.now() - started > 5000) throw new Error('notes never arrived')
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    notes.change((d) => {
+      d.owner = 'ub'
+    })
+    expect((await a.adapter.closed).code).toBe(CLOSE_POLICY)
+    expect(((await fx.relay.relayRepo.localDoc(notes.documentId)) as NotesDoc).owner).toBe(a.userId)
   })
 })
 

@@ -1,0 +1,79 @@
+/**
+ * Runtime validation of documents as they arrive at the relay (on the fork the change would
+ * produce). A writer's client, buggy or hostile, must not corrupt a document for everyone else or
+ * break its audience rule (a non-public item in the public meeting document). Returns problems in
+ * English for the audit log; empty = valid.
+ */
+import type { DocType } from './documents.ts'
+
+export interface ValidationContext {
+  /** from the access registry, never from the document */
+  meetingId?: string | null
+  ownerId?: string | null
+}
+
+type Obj = Record<string, unknown>
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isStr = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max
+const MEETING_STATES = ['planned', 'invited', 'running', 'held', 'cancelled']
+
+function checkFiles(files: unknown, where: string, problems: string[]): void {
+  if (!Array.isArray(files)) return void problems.push(`${where}: files must be a list`)
+  files.forEach((f, i) => {
+    if (!isObj(f) || !isStr(f.sha256) || !/^[0-9a-f]{64}$/.test(f.sha256) || !isStr(f.name, 300) || !isStr(f.mime, 100) || typeof f.size !== 'number') {
+      problems.push(`${where}: file ${i} is not {sha256, name, mime, size}`)
+    }
+  })
+}
+
+function checkItems(items: unknown, isPublic: boolean, problems: string[]): void {
+  if (!Array.isArray(items)) return void problems.push('agendaItems must be a list')
+  if (items.length > 500) problems.push('too many agenda items')
+  items.forEach((item, i) => {
+    const where = `agenda item ${i}`
+    if (!isObj(item) || !isStr(item.id, 100) || !isStr(item.number, 20) || !isStr(item.title, 2000) || typeof item.order !== 'number') {
+      return void problems.push(`${where}: needs id, number, order and title`)
+    }
+    // one audience per document: public items only in the public part and vice versa
+    if (item.public !== isPublic) problems.push(`${where}: ${isPublic ? 'non-public item in the public part' : 'public item in the non-public part'}`)
+    checkFiles(item.files, where, problems)
+  })
+}
+
+export function validateDocument(type: DocType, doc: unknown, ctx: ValidationContext): string[] {
+  const problems: string[] = []
+  if (!isObj(doc)) return ['document is not a map']
+  if (doc.type !== type) problems.push(`type must stay "${type}"`)
+  switch (type) {
+    case 'meeting': {
+      if (ctx.meetingId && doc.id !== ctx.meetingId) problems.push('id must stay the meeting id')
+      if (!isStr(doc.name, 500) || !doc.name.trim()) problems.push('name is required')
+      if (!isStr(doc.start, 40) || Number.isNaN(Date.parse(doc.start))) problems.push('start must be an ISO date-time')
+      if (!isObj(doc.organization) || !isStr(doc.organization.id, 100)) problems.push('organization is required')
+      if (!isStr(doc.state) || !MEETING_STATES.includes(doc.state)) problems.push('unknown meeting state')
+      checkItems(doc.agendaItems, true, problems)
+      break
+    }
+    case 'meeting-confidential':
+      if (ctx.meetingId && doc.meetingId !== ctx.meetingId) problems.push('meetingId must stay the meeting id')
+      checkItems(doc.agendaItems, false, problems)
+      break
+    case 'paper':
+      if (!isStr(doc.reference, 100) || !isStr(doc.name, 1000)) problems.push('reference and name are required')
+      checkFiles(doc.files, 'paper', problems)
+      break
+    case 'notes': {
+      if (ctx.ownerId && doc.owner !== ctx.ownerId) problems.push('owner must stay the registered owner')
+      if (ctx.meetingId && doc.meetingId !== ctx.meetingId) problems.push('meetingId must stay the registered meeting')
+      if (!isObj(doc.notes)) {
+        problems.push('notes must be a map')
+        break
+      }
+      const entries = Object.entries(doc.notes)
+      if (entries.length > 1000) problems.push('too many notes')
+      for (const [key, value] of entries) if (!isStr(value, 100_000)) problems.push(`note ${key.slice(0, 40)} must be text up to 100,000 characters`)
+      break
+    }
+  }
+  return problems
+}
