@@ -85,19 +85,4 @@ describe('renderDemoPdf', () => {
     const doc = await load(await renderDemoPdf(inv))
     expect(doc.getPageCount()).toBe(inv.pages)
   })
-
-  it('renders a 3-page document fast', async () => {
-    const paper = town.papers.find((p) => p.attachments.some((a) => a.pages === 3))
-    const attachment = paper?.attachments.find((a) => a.pages === 3)
-    if (!paper || !attachment) throw new Error('no 3-page attachment')
-    const job = demoAttachmentPdfInput(town, paper, attachment)
-    for (let i = 0; i < 10; i++) await renderDemoPdf(job) // warm-up (JIT)
-    const runs = 50
-    const started = performance.now()
-    for (let i = 0; i < runs; i++) await renderDemoPdf(job)
-    const perDoc = (performance.now() - started) / runs
-    console.info(`renderDemoPdf: ${perDoc.toFixed(2)} ms per 3-page PDF`)
-    // Target is < 15 ms; the bound is loose so a busy CI machine does not make the test flaky.
-    expect(perDoc).toBeLessThan(60)
-  })
 })
