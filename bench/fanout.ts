@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { MeetingDoc } from '@ratstisch/domain'
 import { NodeSyncClientAdapter } from '../sync-server/src/testing/node-sync-client.ts'
-import { TEST_PASSWORD } from '../sync-server/src/testing/relay-fixture.ts'
+import { sampleMeeting, TEST_PASSWORD } from '../sync-server/src/testing/relay-fixture.ts'
 import { percentile, startScript } from './support/processes.ts'
 
 const READERS = Number(process.argv[2] ?? 50)
@@ -69,19 +69,7 @@ async function stockSetup(): Promise<Setup> {
     return repo
   }
   const writerRepo = await connect('writer')
-  const writer = writerRepo.create<MeetingDoc>({
-    type: 'meeting',
-    id: 'bench',
-    organization: { id: 'org-bau', name: 'Bauausschuss', shortName: 'Bauausschuss' },
-    name: 'Benchmark',
-    start: '2026-03-12T17:00:00+01:00',
-    location: { description: 'Rathaus' },
-    state: 'invited',
-    agendaItems: [
-      { id: 'i1', number: 'Ö 1', order: 1, title: 'Eröffnung', public: true, files: [] },
-      { id: 'i3', number: 'Ö 3', order: 3, title: 'Bebauungsplan', public: true, files: [] },
-    ],
-  })
+  const writer = writerRepo.create<MeetingDoc>(sampleMeeting())
   await new Promise((r) => setTimeout(r, 300))
   const readers: DocHandle<MeetingDoc>[] = []
   for (let i = 0; i < READERS; i++) {

@@ -4,7 +4,7 @@
  * member-b (Stadtrat only), one meeting of the Bauausschuss with a public and a non-public part.
  */
 import { Repo, type DocHandle, type PeerId } from '@automerge/automerge-repo'
-import { defaultAccess, type MeetingConfidentialDoc, type MeetingDoc } from '@ratstisch/domain'
+import { defaultAccess, type FileRef, type MeetingConfidentialDoc, type MeetingDoc } from '@ratstisch/domain'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,6 +13,23 @@ import { createRelay, type Relay } from '../relay.ts'
 import { NodeSyncClientAdapter } from './node-sync-client.ts'
 
 export const TEST_PASSWORD = 'test-password-123'
+
+/** The fixture's public meeting document (also the benchmarks' document, so baselines compare alike). */
+export function sampleMeeting(files: FileRef[] = []): MeetingDoc {
+  return {
+    type: 'meeting',
+    id: 'mtg-1',
+    organization: { id: 'org-bau', name: 'Bau- und Vergabeausschuss', shortName: 'Bauausschuss' },
+    name: '5. Sitzung des Bauausschusses',
+    start: '2026-03-12T17:00:00+01:00',
+    location: { description: 'Rathaus, Ratssaal' },
+    state: 'invited',
+    agendaItems: [
+      { id: 'i1', number: 'Ö 1', order: 1, title: 'Eröffnung', public: true, files: [] },
+      { id: 'i3', number: 'Ö 3', order: 3, title: 'Bebauungsplan Nr. 42', public: true, files },
+    ],
+  }
+}
 
 export interface Fixture {
   relay: Relay
@@ -73,19 +90,7 @@ export async function startFixture(overrides: Partial<RelayConfig> = {}, existin
     publicSha = pub.sha256
     confidentialSha = conf.sha256
     const file = (sha256: string, size: number, name: string) => ({ sha256, size, name, mime: 'application/pdf', pages: 1 })
-    const meeting: MeetingDoc = {
-      type: 'meeting',
-      id: 'mtg-1',
-      organization: { id: 'org-bau', name: 'Bau- und Vergabeausschuss', shortName: 'Bauausschuss' },
-      name: '5. Sitzung des Bauausschusses',
-      start: '2026-03-12T17:00:00+01:00',
-      location: { description: 'Rathaus, Ratssaal' },
-      state: 'invited',
-      agendaItems: [
-        { id: 'i1', number: 'Ö 1', order: 1, title: 'Eröffnung', public: true, files: [] },
-        { id: 'i3', number: 'Ö 3', order: 3, title: 'Bebauungsplan Nr. 42', public: true, files: [file(pub.sha256, pub.size, 'Vorlage.pdf')] },
-      ],
-    }
+    const meeting = sampleMeeting([file(pub.sha256, pub.size, 'Vorlage.pdf')])
     const confidential: MeetingConfidentialDoc = {
       type: 'meeting-confidential',
       meetingId: 'mtg-1',
