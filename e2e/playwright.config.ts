@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const PORT = 8181
+const PORT = Number(process.env.RATSTISCH_E2E_PORT ?? 8181)
 const ORIGIN = `http://127.0.0.1:${PORT}`
 // one fresh data directory per run (the config is evaluated again in workers: reuse the value)
 const dataDir = (process.env.RATSTISCH_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'ratstisch-e2e-')))

@@ -24,6 +24,9 @@ import { BlobRegistry } from './files/blob-registry.ts'
 import { FsBlobStore, type BlobStore } from './files/blob-store.ts'
 import { fileRoutes } from './files/file-routes.ts'
 import { checkOrigin, requireUser, type RelayEnv } from './http/context.ts'
+import { PaperCatalogue } from './papers/paper-catalogue.ts'
+import { paperRoutes } from './papers/paper-routes.ts'
+import { PaperService } from './papers/paper-service.ts'
 import { portalRoutes } from './portal/portal-routes.ts'
 import { MeetingCatalogue } from './read-model/meeting-catalogue.ts'
 import { Projection } from './read-model/projection.ts'
@@ -41,6 +44,8 @@ export interface Relay {
   blobs: BlobRegistry
   blobStore: BlobStore
   meetings: MeetingCatalogue
+  papers: PaperCatalogue
+  paperService: PaperService
   projection: Projection
   relayRepo: RelayRepo
   app: Hono
@@ -73,8 +78,19 @@ export function createRelay(config: RelayConfig): Relay {
   const blobs = new BlobRegistry(db)
   const blobStore = new FsBlobStore(path.join(config.dataDir, 'blobs'))
   const meetings = new MeetingCatalogue(db)
-  const projection = new Projection(registry, meetings, blobs)
-  const relayRepo = new RelayRepo({ dataDir: config.dataDir, registry, audit, evictIdleMs: config.evictIdleMs })
+  const papers = new PaperCatalogue(db)
+  const projection = new Projection(registry, meetings, blobs, papers)
+  let paperService: PaperService | undefined
+  const relayRepo = new RelayRepo({
+    dataDir: config.dataDir,
+    registry,
+    audit,
+    evictIdleMs: config.evictIdleMs,
+    checkWrite: (userId, type, before, fork) => (type === 'paper' && paperService ? paperService.checkWrite(userId, before, fork) : []),
+  })
+  paperService = new PaperService({ db, users, registry, audit, relayRepo, catalogue: papers, projection })
+  const service = paperService
+  projection.onPaper = (documentId, doc) => service.updateAccess(documentId, doc)
   projection.attach(relayRepo.repo)
   const origins = new OriginPolicy(config.publicUrl, config.allowedOrigins)
 
@@ -119,9 +135,14 @@ export function createRelay(config: RelayConfig): Relay {
   api.use('/files/*', requireUser(sessions))
   api.use('/files', requireUser(sessions))
   api.use('/admin/*', requireUser(sessions))
+  api.use('/papers/*', requireUser(sessions))
+  api.use('/papers', requireUser(sessions))
+  api.use('/organizations/*', requireUser(sessions))
+  api.use('/departments', requireUser(sessions))
   api.route('/', syncRoutes({ registry, meetings, audit, onRegistered: (documentId) => relayRepo.fetchFromPeers(documentId as DocumentId) }))
   api.route('/files', fileRoutes({ store: blobStore, blobs, registry, audit, maxUploadBytes: config.maxUploadBytes }))
   api.route('/admin', adminRoutes(db, users, registry, audit))
+  api.route('/', paperRoutes({ papers: service }))
   api.all('*', (c) => c.json({ error: 'Unbekannter Endpunkt', code: 'not-found' }, 404))
   app.route('/api', api)
 
@@ -163,6 +184,8 @@ export function createRelay(config: RelayConfig): Relay {
     blobs,
     blobStore,
     meetings,
+    papers,
+    paperService: service,
     projection,
     relayRepo,
     app,

@@ -41,6 +41,8 @@ export function parseMe(v: unknown): Me {
     memberships: Array.isArray(v.memberships)
       ? v.memberships.map(parseMembership).filter((m): m is Membership => m !== null)
       : [],
+    departmentId: str(v.departmentId) && v.departmentId ? v.departmentId : null,
+    departmentName: str(v.departmentName) && v.departmentName ? v.departmentName : null,
   }
 }
 

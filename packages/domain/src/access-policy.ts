@@ -6,6 +6,7 @@
  *   "role:<role>"     everyone holding that role (e.g. role:clerk)
  *   "org:<id>"        current members of an organization (body or faction)
  *   "user:<id>"       one user (private notes and annotations)
+ *   "dept:<id>"       staff of an administrative department (drafts of papers)
  * Write access implies read access. Anything not granted is denied (fail closed).
  */
 import type { DocType } from './documents.ts'
@@ -37,6 +38,8 @@ export interface AccessSubject {
   userId: string
   roles: readonly Role[]
   memberships: readonly MembershipPeriod[]
+  /** administrative department of staff users */
+  departmentId?: string | null
 }
 
 /** A membership grants access from its start date through its end date (inclusive). */
@@ -49,6 +52,7 @@ export function isMembershipActive(m: MembershipPeriod, today: string): boolean 
 export function principalsOf(subject: AccessSubject, today: string): Set<Principal> {
   const result = new Set<Principal>(['public', `user:${subject.userId}`])
   for (const role of subject.roles) result.add(`role:${role}`)
+  if (subject.departmentId) result.add(`dept:${subject.departmentId}`)
   for (const m of subject.memberships) if (isMembershipActive(m, today)) result.add(`org:${m.organizationId}`)
   return result
 }
@@ -75,7 +79,15 @@ export interface AudienceContext {
   /** owner of a personal document */
   ownerId?: string
   public?: boolean
+  /** departments that draft a paper (owner first, then shared / co-signing ones) */
+  departmentIds?: readonly string[]
+  /** departments that only read a paper (asked to co-sign) */
+  readerDepartmentIds?: readonly string[]
+  /** a paper still in the administration (not released) */
+  draft?: boolean
 }
+
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)]
 
 /** The default audience of a new document of the given type. */
 export function defaultAccess(type: DocType, ctx: AudienceContext): AccessEntry {
@@ -86,8 +98,18 @@ export function defaultAccess(type: DocType, ctx: AudienceContext): AccessEntry 
       return { readers: ['public'], writers: office }
     case 'meeting-confidential':
       return { readers: [...orgs, ...office], writers: office }
-    case 'paper':
-      return ctx.public ? { readers: ['public'], writers: office } : { readers: [...orgs, ...office], writers: office }
+    case 'paper': {
+      const depts = (ctx.departmentIds ?? []).map((id) => `dept:${id}`)
+      const readingDepts = (ctx.readerDepartmentIds ?? []).map((id) => `dept:${id}`)
+      if (ctx.draft) {
+        // drafts: the departments work on them (fine-grained rights per workflow state are checked
+        // per change), co-signing departments read, the office and the approvers see all
+        const writers = [...depts, ...office, 'role:approver']
+        return { readers: unique([...writers, ...readingDepts]), writers }
+      }
+      if (ctx.public) return { readers: ['public'], writers: office }
+      return { readers: unique([...orgs, ...office, 'role:approver', ...depts, ...readingDepts]), writers: office }
+    }
     case 'notes':
       if (!ctx.ownerId) throw new Error('notes need an owner')
       return { readers: [`user:${ctx.ownerId}`], writers: [`user:${ctx.ownerId}`] }

@@ -18,6 +18,47 @@ export interface Me {
   name: string
   roles: Role[]
   memberships: Membership[]
+  /** administrative department of staff users */
+  departmentId: string | null
+  departmentName: string | null
+}
+
+/** One row of the staff paper lists (Amtsinfo / Führungsinfo), from the relay's read model. */
+export interface PaperListEntry {
+  id: string
+  /** automerge URL of the paper document */
+  url: string
+  /** empty until released */
+  reference: string
+  name: string
+  paperType: string
+  departmentId: string
+  department: string
+  /** workflow state id (draft, cosigning, approval, released, consultation, done, withdrawn) */
+  state: string
+  date: string
+  updatedAt: string
+  public: boolean
+  createdBy: string | null
+  /** current co-signing round: department id -> pending | signed | returned */
+  cosigning: Record<string, 'pending' | 'signed' | 'returned'>
+  cosigningSince: string | null
+  cosigningDue: string | null
+  /** body whose queue holds the paper (next open consultation) */
+  nextOrganizationId: string | null
+  nextRole: string | null
+}
+
+export interface PaperList {
+  papers: PaperListEntry[]
+  serverTime: string
+}
+
+export interface DepartmentInfo {
+  id: string
+  name: string
+  shortName: string
+  active: boolean
 }
 
 /** What the meeting list needs, so the app draws it without opening documents. */

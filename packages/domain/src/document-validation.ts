@@ -5,6 +5,7 @@
  * English for the audit log; empty = valid.
  */
 import type { DocType } from './documents.ts'
+import { CONSULTATION_ROLES } from './papers.ts'
 
 export interface ValidationContext {
   /** from the access registry, never from the document */
@@ -40,6 +41,49 @@ function checkItems(items: unknown, isPublic: boolean, problems: string[]): void
   })
 }
 
+const PAPER_TYPES = ['Beschlussvorlage', 'Informationsvorlage', 'Antrag', 'Anfrage', 'Mitteilung']
+
+function checkList(value: unknown, where: string, max: number, problems: string[], each: (item: Obj, i: number) => void): void {
+  if (!Array.isArray(value)) return void problems.push(`${where} must be a list`)
+  if (value.length > max) return void problems.push(`too many ${where}`)
+  value.forEach((item, i) => (isObj(item) ? each(item, i) : problems.push(`${where} ${i} is not a map`)))
+}
+
+function checkPaper(doc: Obj, problems: string[]): void {
+  if (!isStr(doc.id, 100) || !doc.id) problems.push('id is required')
+  if (!isStr(doc.reference, 100)) problems.push('reference must be text')
+  if (!isStr(doc.name, 1000) || !doc.name.trim()) problems.push('name is required')
+  if (!isStr(doc.paperType) || !PAPER_TYPES.includes(doc.paperType)) problems.push('unknown paper type')
+  if (!isStr(doc.date, 10) || !/^\d{4}-\d{2}-\d{2}$/.test(doc.date)) problems.push('date must be an ISO date')
+  if (typeof doc.public !== 'boolean') problems.push('public must be true or false')
+  if (!isStr(doc.departmentId, 100) || !isStr(doc.department, 300)) problems.push('department is required')
+  if (!isStr(doc.summary, 20_000)) problems.push('summary must be text')
+  if (!isStr(doc.workflowId, 100)) problems.push('workflowId is required')
+  checkList(doc.sections, 'sections', 50, problems, (s, i) => {
+    if (!isStr(s.key, 100) || !isStr(s.title, 300) || !isStr(s.text, 500_000)) problems.push(`section ${i} needs key, title and text (up to 500,000 characters)`)
+  })
+  checkList(doc.attachments, 'attachments', 200, problems, (a, i) => {
+    if (!isStr(a.id, 100) || !isStr(a.title, 500)) problems.push(`attachment ${i} needs id and title`)
+    checkList(a.versions, `attachment ${i} versions`, 100, problems, (v, j) => {
+      checkFiles([v], `attachment ${i} version ${j}`, problems)
+      if (typeof v.version !== 'number' || !isStr(v.uploadedAt, 40) || !isStr(v.uploadedBy, 100) || !isStr(v.comment, 2000)) {
+        problems.push(`attachment ${i} version ${j} needs version, uploadedAt, uploadedBy and comment`)
+      }
+    })
+  })
+  checkList(doc.consultations, 'consultations', 50, problems, (c, i) => {
+    if (!isStr(c.id, 100) || !isStr(c.organizationId, 100) || !isStr(c.organizationName, 300)) problems.push(`consultation ${i} needs id and body`)
+    if (!isStr(c.role) || !(CONSULTATION_ROLES as readonly string[]).includes(c.role)) problems.push(`consultation ${i} has an unknown role`)
+    if (c.meetingId !== undefined && !isStr(c.meetingId, 100)) problems.push(`consultation ${i}: meetingId must be text`)
+  })
+  checkList(doc.sharedWith, 'sharedWith', 50, problems, (d, i) => {
+    if (!isStr(d.id, 100) || !isStr(d.name, 300)) problems.push(`shared department ${i} needs id and name`)
+  })
+  checkList(doc.events, 'events', 10_000, problems, (e, i) => {
+    if (!isStr(e.id, 100) || !isStr(e.at, 40) || !isStr(e.actor, 100) || !isStr(e.action, 100) || !Array.isArray(e.roles)) problems.push(`event ${i} is malformed`)
+  })
+}
+
 export function validateDocument(type: DocType, doc: unknown, ctx: ValidationContext): string[] {
   const problems: string[] = []
   if (!isObj(doc)) return ['document is not a map']
@@ -59,8 +103,7 @@ export function validateDocument(type: DocType, doc: unknown, ctx: ValidationCon
       checkItems(doc.agendaItems, false, problems)
       break
     case 'paper':
-      if (!isStr(doc.reference, 100) || !isStr(doc.name, 1000)) problems.push('reference and name are required')
-      checkFiles(doc.files, 'paper', problems)
+      checkPaper(doc, problems)
       break
     case 'notes': {
       if (ctx.ownerId && doc.owner !== ctx.ownerId) problems.push('owner must stay the registered owner')

@@ -5,6 +5,8 @@
  * therefore lives in two documents: the public part (`meeting`) and the non-public part
  * (`meeting-confidential`), each with its own audience in the relay's access registry.
  */
+import type { Attachment, Consultation, PaperRecipient, PaperSection } from './papers.ts'
+import type { WorkflowEvent } from './paper-workflow.ts'
 
 /** One version of a file (PDF, image) stored as a content-addressed blob on the relay. */
 export interface FileRef {
@@ -87,18 +89,37 @@ export type PaperType =
   | 'Anfrage'
   | 'Mitteilung'
 
+/**
+ * A paper (Vorlage). Audience while drafting: the owning department (+ departments it is shared
+ * with or asked to co-sign) and the office; after release: the consultation bodies; public once on
+ * a released public agenda. Workflow steps are `events`, appended only by the relay (commands).
+ */
 export interface PaperDoc {
   type: 'paper'
   id: string
+  /** "BV 160 (VIII/2024-2029)"; empty until the relay assigns the number at release */
   reference: string
+  number?: number
+  termId?: string
   name: string
   paperType: PaperType
   /** ISO date, e.g. 2026-03-01 */
   date: string
   public: boolean
+  /** owning department: id and display name */
+  departmentId: string
   department: string
+  /** short abstract for lists and agendas */
   summary: string
-  files: FileRef[]
+  workflowId: string
+  createdBy: string
+  createdAt: string
+  sections: PaperSection[]
+  attachments: Attachment[]
+  consultations: Consultation[]
+  /** departments that may see and edit the draft besides the owner */
+  sharedWith: PaperRecipient[]
+  events: WorkflowEvent[]
 }
 
 /** A member's personal notes on the agenda items of one meeting. Audience: the owner only. */
@@ -134,7 +155,7 @@ export function fileRefsOf(doc: Partial<RatstischDoc> | undefined): FileRef[] {
       for (const item of (doc as MeetingConfidentialDoc).agendaItems ?? []) for (const f of item.files ?? []) push(f)
       break
     case 'paper':
-      for (const f of (doc as PaperDoc).files ?? []) push(f)
+      for (const a of (doc as PaperDoc).attachments ?? []) for (const v of a.versions ?? []) push(v)
       break
     default:
       break

@@ -89,7 +89,7 @@ describe('deriveWorkflow (default workflow)', () => {
     const d = deriveWorkflow(WF, [ev('01T09:00:00Z', 'request-cosigning', { departments: ['Kämmerei'] })])
     expect(availableActions(WF, d, ['cosigner'], 'Kämmerei')).toEqual(['cosign', 'return-cosigning'])
     expect(availableActions(WF, d, ['cosigner'], 'Bauamt')).toEqual([])
-    expect(availableActions(WF, d, ['author'])).toEqual(['withdraw'])
+    expect(availableActions(WF, d, ['author'])).toEqual(['share', 'withdraw'])
     expect(canEditSections(WF, 'draft', ['author'])).toBe(true)
     expect(canEditSections(WF, 'cosigning', ['cosigner', 'author'])).toBe(false)
   })

@@ -36,6 +36,8 @@ export interface WorkflowDefinition {
   transitions: readonly WorkflowTransitionDef[]
   /** state entered when co-signing starts, and the one reached when every department signed */
   cosigning?: { state: string; complete: string; returned: string }
+  /** state reached when the last consultation has a result */
+  completed?: string
 }
 
 /** The default: Entwurf → Mitzeichnung → Freigabe → freigegeben → in Beratung → erledigt / zurückgezogen. */
@@ -58,22 +60,37 @@ export const DEFAULT_PAPER_WORKFLOW: WorkflowDefinition = {
     { action: 'release', label: 'Freigeben', from: ['approval'], to: 'released', by: ['approver'], serverChecked: true },
     { action: 'start-consultation', label: 'In Beratung geben', from: ['released'], to: 'consultation', by: ['clerk'], serverChecked: true },
     { action: 'complete', label: 'Erledigt', from: ['consultation'], to: 'done', by: ['clerk'], serverChecked: true },
+    { action: 'consultation-result', label: 'Beratungsergebnis erfassen', from: ['released', 'consultation'], to: 'consultation', by: ['clerk'], serverChecked: true },
+    { action: 'share', label: 'Freigeben für Abteilung', from: ['draft', 'cosigning', 'approval'], to: '', by: ['author', 'clerk'], serverChecked: true },
     { action: 'withdraw', label: 'Zurückziehen', from: ['draft', 'cosigning', 'approval', 'released', 'consultation'], to: 'withdrawn', by: ['author', 'clerk'], requiresComment: true },
   ],
   cosigning: { state: 'cosigning', complete: 'approval', returned: 'draft' },
+  completed: 'done',
 }
 
 export interface WorkflowEvent {
+  /** the command id the client chose (idempotency key) */
   id: string
-  /** ISO time on the acting device */
+  /** ISO time at which the relay recorded the step (one clock for all events) */
   at: string
+  /** ISO time on the acting device, when the step was taken offline and sent later */
+  clientAt?: string
   actor: string
+  actorName?: string
   roles: readonly WorkflowRole[]
   action: string
   comment?: string
   /** request-cosigning: the departments asked; cosign / return-cosigning: the acting department */
   departments?: readonly string[]
   department?: string
+  /** request-cosigning: due date (ISO date) */
+  dueDate?: string
+  /** release: the reference the relay assigned */
+  reference?: string
+  /** consultation-result: which consultation, the result, and whether it was the last open one */
+  consultationId?: string
+  result?: string
+  completes?: boolean
 }
 
 export type CosignStatus = 'pending' | 'signed' | 'returned'
@@ -148,7 +165,9 @@ export function deriveWorkflow(def: WorkflowDefinition, events: readonly Workflo
       }
       cosigning = Object.fromEntries(departments.map((d) => [d, 'pending' as const]))
     }
-    state = transition.to
+    // a result of the last open consultation completes the paper; "share" keeps the state
+    if (event.action === 'consultation-result') state = event.completes ? (def.completed ?? transition.to) : transition.to
+    else if (transition.to) state = transition.to
     history.push({ event, applied: true, state })
   }
   return { state, cosigning, history }

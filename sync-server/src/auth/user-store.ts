@@ -10,7 +10,7 @@ export interface UserRecord {
   name: string
   passwordHash: string
   personId: string | null
-  department: string | null
+  departmentId: string | null
   disabled: boolean
 }
 
@@ -23,7 +23,7 @@ interface UserRow {
   name: string
   password_hash: string
   person_id: string | null
-  department: string | null
+  department_id: string | null
   disabled: number
 }
 
@@ -33,7 +33,7 @@ const toRecord = (r: UserRow): UserRecord => ({
   name: r.name,
   passwordHash: r.password_hash,
   personId: r.person_id,
-  department: r.department,
+  departmentId: r.department_id,
   disabled: r.disabled === 1,
 })
 
@@ -47,7 +47,8 @@ export class UserStore {
     password: string
     roles: Role[]
     personId?: string
-    department?: string
+    /** administrative department (departments table) */
+    departmentId?: string
   }): Promise<UserRecord> {
     const username = input.username.trim()
     if (!/^[A-Za-z0-9._-]{2,64}$/.test(username)) throw new Error(`invalid username "${input.username}"`)
@@ -57,9 +58,9 @@ export class UserStore {
     this.db.transaction(() => {
       this.db
         .prepare(
-          'INSERT INTO users (id, username, name, password_hash, person_id, department, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO users (id, username, name, password_hash, person_id, department_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(id, username, input.name, passwordHash, input.personId ?? null, input.department ?? null, new Date().toISOString())
+        .run(id, username, input.name, passwordHash, input.personId ?? null, input.departmentId ?? null, new Date().toISOString())
       const addRole = this.db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)')
       for (const role of new Set(input.roles)) addRole.run(id, role)
     })()
@@ -117,9 +118,15 @@ export class UserStore {
     }))
   }
 
+  department(departmentId: string | null): { id: string; name: string } | undefined {
+    if (!departmentId) return undefined
+    return this.db.prepare('SELECT id, name FROM departments WHERE id = ?').get(departmentId) as { id: string; name: string } | undefined
+  }
+
   subject(userId: string): AccessSubject {
     return {
       userId,
+      departmentId: this.byId(userId)?.departmentId ?? null,
       roles: this.roles(userId),
       memberships: this.memberships(userId).map((m) => ({
         organizationId: m.organizationId,
@@ -132,6 +139,15 @@ export class UserStore {
   me(userId: string): Me | undefined {
     const user = this.byId(userId)
     if (!user) return undefined
-    return { id: user.id, username: user.username, name: user.name, roles: this.roles(userId), memberships: this.memberships(userId) }
+    const department = this.department(user.departmentId)
+    return {
+      id: user.id,
+      username: user.username,
+      name: user.name,
+      roles: this.roles(userId),
+      memberships: this.memberships(userId),
+      departmentId: department?.id ?? null,
+      departmentName: department?.name ?? null,
+    }
   }
 }

@@ -106,4 +106,58 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  /* 2: structure maintained in the app (terms, departments, body settings, portraits), papers read model, numbering */ `
+  CREATE TABLE legislative_terms (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL
+  );
+  CREATE TABLE departments (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    short_name TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1
+  );
+  ALTER TABLE users ADD COLUMN department_id TEXT REFERENCES departments(id);
+  ALTER TABLE organizations ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE organizations ADD COLUMN start_date TEXT;
+  ALTER TABLE organizations ADD COLUMN end_date TEXT;
+  ALTER TABLE organizations ADD COLUMN updated_at TEXT;
+  ALTER TABLE persons ADD COLUMN portrait_sha256 TEXT;
+  ALTER TABLE persons ADD COLUMN email TEXT;
+  ALTER TABLE persons ADD COLUMN updated_at TEXT;
+  ALTER TABLE memberships ADD COLUMN substitute_for_person_id TEXT REFERENCES persons(id);
+  ALTER TABLE memberships ADD COLUMN updated_at TEXT;
+  CREATE TABLE papers (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL UNIQUE,
+    reference TEXT NOT NULL,
+    name TEXT NOT NULL,
+    paper_type TEXT NOT NULL,
+    department_id TEXT NOT NULL,
+    department TEXT NOT NULL,
+    state TEXT NOT NULL,
+    date TEXT NOT NULL,
+    public INTEGER NOT NULL,
+    created_by TEXT,
+    updated_at TEXT NOT NULL,
+    -- JSON {departmentId: "pending" | "signed" | "returned"} of the current co-signing round
+    cosigning TEXT NOT NULL DEFAULT '{}',
+    cosigning_since TEXT,
+    cosigning_due TEXT,
+    next_organization_id TEXT,
+    next_role TEXT
+  );
+  CREATE INDEX papers_state ON papers(state, department_id);
+  CREATE INDEX papers_next_org ON papers(next_organization_id);
+  CREATE TABLE paper_numbers (
+    term_id TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    paper_id TEXT NOT NULL UNIQUE,
+    assigned_at TEXT NOT NULL,
+    PRIMARY KEY (term_id, prefix, number)
+  );
+  `,
 ]

@@ -134,7 +134,7 @@ describe('generateDemoTown: users', () => {
     expect(role('clerk')).toEqual(['clerk'])
     expect(role('author')).toEqual(['author'])
     expect(role('mayor')).toEqual(['approver', 'member'])
-    expect(town.users.find((u) => u.username === 'author')?.department).toBe('Amt für Stadtentwicklung und Bauen')
+    expect(town.users.find((u) => u.username === 'author')?.departmentId).toBe('dept-bau')
   })
 
   it('member-a sits in Stadtrat, Bauausschuss and a faction; member-b in another faction, not in the Bauausschuss', () => {

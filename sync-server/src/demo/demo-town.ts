@@ -5,7 +5,7 @@
  * from a seeded mulberry32 stream per concern, so changing e.g. the paper templates does not
  * reshuffle the persons. Persistence (database, Automerge documents, blobs) is done by seed.ts.
  */
-import { agendaNumber, DEFAULT_REFERENCE_PREFIXES, safeFileName, type PaperDoc, type PaperType } from '@ratstisch/domain'
+import { agendaNumber, DEFAULT_REFERENCE_PREFIXES, paperTypeDef, safeFileName, type ConsultationRole, type PaperDoc, type PaperSection, type PaperType } from '@ratstisch/domain'
 import {
   annexContent,
   CLUBS,
@@ -61,6 +61,7 @@ export interface DemoTownOptions {
 export interface DemoTown {
   body: { id: string; name: string; shortName: string; website: string; contactEmail: string }
   legislativeTerm: { id: string; name: string; startDate: string; endDate: string }
+  departments: DemoDepartment[]
   organizations: DemoOrganization[]
   persons: DemoPerson[]
   memberships: DemoMembership[]
@@ -109,7 +110,7 @@ export interface DemoUser {
   name: string
   roles: DemoUserRole[]
   personId?: string
-  department?: string
+  departmentId?: string
 }
 
 export interface DemoAttachment {
@@ -123,10 +124,12 @@ export interface DemoAttachment {
 }
 
 /** A paper as the generator makes it: the document's fields plus what seeding needs. */
-export interface DemoPaper extends Omit<PaperDoc, 'type' | 'files'> {
+export interface DemoPaper
+  extends Pick<PaperDoc, 'id' | 'reference' | 'name' | 'paperType' | 'date' | 'public' | 'department' | 'departmentId' | 'summary' | 'sections'> {
   resolutionProposal?: string
-  /** Beratungsfolge: bodies in order, the last one decides (or takes note) */
+  /** Beratungsfolge: bodies in order with their role; the last one decides (or takes note) */
   consultationOrganizationIds: string[]
+  consultationRoles: ConsultationRole[]
   /** first: the paper itself; then 0-2 annexes */
   attachments: DemoAttachment[]
 }
@@ -160,7 +163,7 @@ export interface DemoMeeting {
 // ---------------------------------------------------------------------------------------------
 
 export const DEMO_PASSWORD = 'ratstisch-demo'
-export const DEMO_USERNAMES = ['admin', 'clerk', 'author', 'mayor', 'member-a', 'member-b', 'member-c'] as const
+export const DEMO_USERNAMES = ['admin', 'clerk', 'author', 'author-2', 'kaemmerei', 'ordnungsamt', 'mayor', 'member-a', 'member-b', 'member-c'] as const
 export type DemoUsername = (typeof DEMO_USERNAMES)[number]
 
 export const TOWN_ADDRESS = { streetAddress: 'Markt 1', postalCode: '06999', locality: 'Musterstadt' } as const
@@ -183,19 +186,34 @@ const TERM = { id: 'term-viii', name: 'VIII', startDate: '2024-07-01', endDate: 
 const TERM_SUFFIX = '(VIII/2024-2029)'
 const DEFAULT_SEED = 20240701
 
-const DEPARTMENTS: Record<Area, string> = {
-  bau: 'Amt für Stadtentwicklung und Bauen',
-  finanzen: 'Amt für Finanzen',
-  bks: 'Amt für Bildung, Kultur und Soziales',
-  ordnung: 'Amt für Ordnung und Umwelt',
-  haupt: 'Hauptamt',
-  rat: 'Büro des Bürgermeisters',
-  ortschaft: 'Hauptamt',
-  wirtschaft: 'Stabsstelle Wirtschaftsförderung',
-  rpa: 'Rechnungsprüfungsamt',
-  abwasser: 'Eigenbetrieb Abwasser Musterstadt',
+/** Administrative departments (Ämter) of Musterstadt; staff users and papers belong to one. */
+export const DEMO_DEPARTMENTS = {
+  bau: { id: 'dept-bau', name: 'Amt für Stadtentwicklung und Bauen', shortName: 'Bauamt' },
+  finanzen: { id: 'dept-finanzen', name: 'Amt für Finanzen', shortName: 'Kämmerei' },
+  bks: { id: 'dept-bks', name: 'Amt für Bildung, Kultur und Soziales', shortName: 'Sozialamt' },
+  ordnung: { id: 'dept-ordnung', name: 'Amt für Ordnung und Umwelt', shortName: 'Ordnungsamt' },
+  haupt: { id: 'dept-haupt', name: 'Hauptamt', shortName: 'Hauptamt' },
+  rat: { id: 'dept-buergermeister', name: 'Büro des Bürgermeisters', shortName: 'Bürgermeisterbüro' },
+  wirtschaft: { id: 'dept-wirtschaft', name: 'Stabsstelle Wirtschaftsförderung', shortName: 'Wirtschaftsförderung' },
+  rpa: { id: 'dept-rpa', name: 'Rechnungsprüfungsamt', shortName: 'RPA' },
+  abwasser: { id: 'dept-abwasser', name: 'Eigenbetrieb Abwasser Musterstadt', shortName: 'Abwasser' },
+  council: { id: 'dept-stadtrat', name: 'Büro des Stadtrates', shortName: 'Ratsbüro' },
+} as const
+export type DemoDepartment = (typeof DEMO_DEPARTMENTS)[keyof typeof DEMO_DEPARTMENTS]
+
+const DEPARTMENTS: Record<Area, DemoDepartment> = {
+  bau: DEMO_DEPARTMENTS.bau,
+  finanzen: DEMO_DEPARTMENTS.finanzen,
+  bks: DEMO_DEPARTMENTS.bks,
+  ordnung: DEMO_DEPARTMENTS.ordnung,
+  haupt: DEMO_DEPARTMENTS.haupt,
+  rat: DEMO_DEPARTMENTS.rat,
+  ortschaft: DEMO_DEPARTMENTS.haupt,
+  wirtschaft: DEMO_DEPARTMENTS.wirtschaft,
+  rpa: DEMO_DEPARTMENTS.rpa,
+  abwasser: DEMO_DEPARTMENTS.abwasser,
 }
-const COUNCIL_OFFICE = 'Büro des Stadtrates'
+const COUNCIL_OFFICE = DEMO_DEPARTMENTS.council
 
 /** Funding programmes that plausibly fit a subject area. */
 const PROGRAMS_BY_AREA: Partial<Record<Area, readonly string[]>> = {
@@ -611,9 +629,10 @@ interface PaperPlan {
   orgIds: string[]
   name: string
   date: string
-  department: string
+  department: DemoDepartment
   summary: string
   resolutionProposal?: string
+  roles: ConsultationRole[]
   mainParagraphs: string[]
   annexes: Array<{ label: string; title: string; paragraphs: string[] }>
   reference?: string
@@ -811,9 +830,12 @@ export function generateDemoTown(options: DemoTownOptions): DemoTown {
 
   const users: DemoUser[] = [
     { id: 'user-admin', username: 'admin', name: 'Systemadministration', roles: ['admin'] },
-    { id: 'user-clerk', username: 'clerk', name: 'Sabine Krüger, Sitzungsdienst', roles: ['clerk'], department: 'Hauptamt – Sitzungsdienst' },
-    { id: 'user-author', username: 'author', name: 'Martin Vogel', roles: ['author'], department: DEPARTMENTS.bau },
-    { id: 'user-mayor', username: 'mayor', name: mayor.name, roles: ['approver', 'member'], personId: mayor.id, department: DEPARTMENTS.rat },
+    { id: 'user-clerk', username: 'clerk', name: 'Sabine Krüger, Sitzungsdienst', roles: ['clerk'], departmentId: DEMO_DEPARTMENTS.haupt.id },
+    { id: 'user-author', username: 'author', name: 'Martin Vogel', roles: ['author'], departmentId: DEMO_DEPARTMENTS.bau.id },
+    { id: 'user-author-2', username: 'author-2', name: 'Jana Winkler', roles: ['author'], departmentId: DEMO_DEPARTMENTS.bau.id },
+    { id: 'user-kaemmerei', username: 'kaemmerei', name: 'Uwe Brandt, Kämmerei', roles: ['author'], departmentId: DEMO_DEPARTMENTS.finanzen.id },
+    { id: 'user-ordnungsamt', username: 'ordnungsamt', name: 'Katrin Scholz, Ordnungsamt', roles: ['author'], departmentId: DEMO_DEPARTMENTS.ordnung.id },
+    { id: 'user-mayor', username: 'mayor', name: mayor.name, roles: ['approver', 'member'], personId: mayor.id, departmentId: DEMO_DEPARTMENTS.rat.id },
     { id: 'user-member-a', username: 'member-a', name: memberA.name, roles: ['member'], personId: memberA.id },
     { id: 'user-member-b', username: 'member-b', name: memberB.name, roles: ['member'], personId: memberB.id },
     { id: 'user-member-c', username: 'member-c', name: memberC.name, roles: ['member'], personId: memberC.id },
@@ -1077,18 +1099,20 @@ export function generateDemoTown(options: DemoTownOptions): DemoTown {
     const fill = (s: string) => fillPlaceholders(s, vars)
 
     const mayorSignature = `gez. ${mayor.name}\nBürgermeister`
+    const roles: ConsultationRole[] = orgIds.map((orgId, i) =>
+      i === orgIds.length - 1
+        ? type === 'Beschlussvorlage' || type === 'Antrag' ? 'Entscheidung' : 'Kenntnisnahme'
+        : orgById.get(orgId)?.kind === 'ortschaft' ? 'Anhörung' : 'Vorberatung',
+    )
     const consultationLines = orgIds.map((orgId, i) => {
       const spec = orgById.get(orgId)
-      const role = i === orgIds.length - 1
-        ? type === 'Beschlussvorlage' || type === 'Antrag' ? 'Entscheidung' : 'Kenntnisnahme'
-        : spec?.kind === 'ortschaft' ? 'Anhörung' : 'Vorberatung'
-      return `${i + 1}. ${spec?.org.name ?? orgId} – ${role} (${isPublic ? 'öffentlich' : 'nichtöffentlich'})`
+      return `${i + 1}. ${spec?.org.name ?? orgId} – ${roles[i]} (${isPublic ? 'öffentlich' : 'nichtöffentlich'})`
     })
 
     let name: string
     let summary: string
     let resolutionProposal: string | undefined
-    let department: string
+    let department: DemoDepartment
     let mainParagraphs: string[]
     const annexes: PaperPlan['annexes'] = []
 
@@ -1166,7 +1190,7 @@ export function generateDemoTown(options: DemoTownOptions): DemoTown {
     }
 
     const paper: PaperPlan = {
-      seq: papers.length, type, isPublic, origin: m, appearances, orgIds, name, date, department, summary, resolutionProposal,
+      seq: papers.length, type, isPublic, origin: m, appearances, orgIds, roles, name, date, department, summary, resolutionProposal,
       mainParagraphs, annexes,
     }
     for (const a of appearances) (isPublic ? a.publicPapers : a.confidentialPapers).push(paper)
@@ -1217,8 +1241,10 @@ export function generateDemoTown(options: DemoTownOptions): DemoTown {
       })),
     ]
     const paper: DemoPaper = {
-      id, reference: p.reference ?? id, name: p.name, paperType: p.type, date: p.date, public: p.isPublic, department: p.department,
-      summary: p.summary, consultationOrganizationIds: p.orgIds, attachments,
+      id, reference: p.reference ?? id, name: p.name, paperType: p.type, date: p.date, public: p.isPublic,
+      department: p.department.name, departmentId: p.department.id, summary: p.summary,
+      sections: sectionsOf(p.type, p.mainParagraphs, p.resolutionProposal),
+      consultationOrganizationIds: p.orgIds, consultationRoles: p.roles, attachments,
     }
     if (p.resolutionProposal) paper.resolutionProposal = p.resolutionProposal
     return paper
@@ -1324,6 +1350,7 @@ export function generateDemoTown(options: DemoTownOptions): DemoTown {
       contactEmail: 'ratsbuero@musterstadt.example',
     },
     legislativeTerm: { ...TERM },
+    departments: Object.values(DEMO_DEPARTMENTS),
     organizations,
     persons: people.persons,
     memberships,
@@ -1331,4 +1358,48 @@ export function generateDemoTown(options: DemoTownOptions): DemoTown {
     papers: demoPapers,
     meetings,
   }
+}
+
+/** Headings in the generated paper text that start a section of the paper, by section key. */
+const SECTION_HEADINGS: Record<string, string> = {
+  Sachverhalt: 'sachverhalt',
+  Begründung: 'begruendung',
+  'Finanzielle Auswirkungen': 'finanzielle-auswirkungen',
+  Beschlussvorschlag: 'beschlussvorschlag',
+  Antrag: 'antragstext',
+  Anfrage: 'fragen',
+  Fragen: 'fragen',
+}
+/** Blocks of the rendered paper that are not sections (they come from the paper's own data). */
+const NOT_SECTIONS = new Set(['Beratungsfolge', 'Anlagen'])
+
+/**
+ * The structured sections of a generated paper, from the paragraphs its PDF is rendered from:
+ * known headings start a section, other headings become sub-headings, numbered lines lists.
+ */
+function sectionsOf(type: PaperType, paragraphs: readonly string[], proposal: string | undefined): PaperSection[] {
+  const def = paperTypeDef(type)
+  const texts = new Map<string, string[]>()
+  let current: string | null = null
+  for (const paragraph of paragraphs) {
+    if (paragraph in SECTION_HEADINGS) {
+      current = SECTION_HEADINGS[paragraph]
+      continue
+    }
+    if (NOT_SECTIONS.has(paragraph) || paragraph.startsWith('Anlagen:') || paragraph.startsWith('gez. ') || paragraph.startsWith('Für die ')) {
+      current = NOT_SECTIONS.has(paragraph) ? null : current
+      continue
+    }
+    if (!current) continue
+    const isHeading = paragraph.length < 60 && !/[.:!?]$/.test(paragraph) && !paragraph.includes('\n')
+    const text = isHeading
+      ? `### ${paragraph}`
+      : paragraph
+          .split('\n')
+          .map((line) => (/^\d+\. /.test(line) ? line : line.includes(': ') && paragraph.includes('\n') ? `- ${line}` : line))
+          .join('\n')
+    texts.set(current, [...(texts.get(current) ?? []), text])
+  }
+  if (proposal && !texts.has('beschlussvorschlag')) texts.set('beschlussvorschlag', [proposal])
+  return (def?.sections ?? []).map((section) => ({ key: section.key, title: section.title, text: (texts.get(section.key) ?? []).join('\n\n') }))
 }

@@ -5,9 +5,26 @@
  */
 import * as A from '@automerge/automerge'
 import { generateAutomergeUrl, parseAutomergeUrl, type AutomergeUrl, type DocumentId } from '@automerge/automerge-repo'
-import { defaultAccess, type AgendaItem, type FileRef, type MeetingConfidentialDoc, type MeetingDoc, type PaperDoc, type PaperSummary, type RatstischDoc } from '@ratstisch/domain'
+import {
+  DEFAULT_REFERENCE_PREFIXES,
+  defaultAccess,
+  derivePaperWorkflow,
+  paperAccess,
+  type AgendaItem,
+  type Consultation,
+  type ConsultationResult,
+  type FileRef,
+  type FileVersion,
+  type MeetingConfidentialDoc,
+  type MeetingDoc,
+  type PaperDoc,
+  type PaperSummary,
+  type RatstischDoc,
+  type WorkflowEvent,
+} from '@ratstisch/domain'
 import { getSetting, setSetting } from '../db/database.ts'
 import type { Relay } from '../relay.ts'
+import { seedDemoDrafts } from './demo-drafts.ts'
 import { DEMO_PASSWORD, generateDemoTown, type DemoAgendaItem, type DemoMeeting, type DemoPaper, type DemoTown } from './demo-town.ts'
 import { renderDemoPdf } from './demo-pdf.ts'
 
@@ -17,6 +34,8 @@ export interface SeedReport {
   organizations: number
   persons: number
   papers: number
+  /** papers in the administration's workflow (not yet released) */
+  drafts: number
   meetings: number
   documents: number
   files: number
@@ -34,23 +53,26 @@ export async function seedDemoTown(
 ): Promise<SeedReport> {
   const started = performance.now()
   const log = options.log ?? (() => {})
-  const empty: SeedReport = { skipped: true, users: 0, organizations: 0, persons: 0, papers: 0, meetings: 0, documents: 0, files: 0, bytes: 0, seconds: 0 }
+  const empty: SeedReport = { skipped: true, users: 0, organizations: 0, persons: 0, papers: 0, drafts: 0, meetings: 0, documents: 0, files: 0, bytes: 0, seconds: 0 }
   if (getSetting(relay.db, 'demo.seeded') || relay.users.count() > 0) return empty
 
   const town = generateDemoTown({ anchorDate: options.anchorDate ?? firstOfMonth(), scale: options.scale ?? 1 })
   writeStructure(relay, town)
   for (const user of town.users) {
-    await relay.users.create({ ...user, password: DEMO_PASSWORD, department: user.department })
+    await relay.users.create({ ...user, password: DEMO_PASSWORD })
   }
   log(`demo: ${town.users.length} users, ${town.organizations.length} organizations, ${town.persons.length} persons`)
 
   const seeder = new DocumentSeeder(relay)
   const papers = new Map<string, { summary: PaperSummary; files: FileRef[]; public: boolean }>()
+  const consultations = consultationsOf(town)
   for (const paper of town.papers) {
-    papers.set(paper.id, await seeder.paper(town, paper))
+    papers.set(paper.id, await seeder.paper(town, paper, consultations.get(paper.id) ?? []))
   }
   log(`demo: ${town.papers.length} papers, ${seeder.files} files`)
   for (const meeting of town.meetings) await seeder.meeting(meeting, town, papers)
+  const drafts = await seedDemoDrafts(town, (doc, access) => seeder.createPaper(doc, access))
+  log(`demo: ${drafts} papers in the administration's workflow`)
 
   setSetting(relay.db, 'town.name', town.body.name)
   setSetting(relay.db, 'demo.seeded', new Date().toISOString())
@@ -60,6 +82,7 @@ export async function seedDemoTown(
     organizations: town.organizations.length,
     persons: town.persons.length,
     papers: town.papers.length,
+    drafts,
     meetings: town.meetings.length,
     documents: seeder.documents,
     files: seeder.files,
@@ -73,6 +96,10 @@ export async function seedDemoTown(
 function writeStructure(relay: Relay, town: DemoTown): void {
   const { db } = relay
   db.transaction(() => {
+    const t = town.legislativeTerm
+    db.prepare('INSERT INTO legislative_terms (id, name, start_date, end_date) VALUES (?, ?, ?, ?)').run(t.id, t.name, t.startDate, t.endDate)
+    const dept = db.prepare('INSERT INTO departments (id, name, short_name, active) VALUES (?, ?, ?, 1)')
+    for (const d of town.departments) dept.run(d.id, d.name, d.shortName)
     const org = db.prepare('INSERT INTO organizations (id, name, short_name, organization_type, classification) VALUES (?, ?, ?, ?, ?)')
     for (const o of town.organizations) org.run(o.id, o.name, o.shortName, o.organizationType, o.classification)
     const person = db.prepare(
@@ -97,7 +124,7 @@ class DocumentSeeder {
 
   constructor(private readonly relay: Relay) {}
 
-  async paper(town: DemoTown, paper: DemoPaper): Promise<{ summary: PaperSummary; files: FileRef[]; public: boolean }> {
+  async paper(town: DemoTown, paper: DemoPaper, consultations: Consultation[]): Promise<{ summary: PaperSummary; files: FileRef[]; public: boolean }> {
     const files: FileRef[] = []
     for (const attachment of paper.attachments) {
       const key = attachment.id
@@ -120,6 +147,10 @@ class DocumentSeeder {
       }
       files.push(ref)
     }
+    const createdAt = `${addDays(paper.date, -14)}T09:00:00.000Z`
+    const uploaded = (f: FileRef): FileVersion => ({
+      ...f, version: 1, uploadedAt: createdAt, uploadedBy: 'demo', uploadedByName: paper.department, comment: '',
+    })
     const doc: PaperDoc = {
       type: 'paper',
       id: paper.id,
@@ -128,16 +159,38 @@ class DocumentSeeder {
       paperType: paper.paperType,
       date: paper.date,
       public: paper.public,
+      departmentId: paper.departmentId,
       department: paper.department,
       summary: paper.summary,
-      files,
+      workflowId: 'default',
+      createdBy: 'demo',
+      createdAt,
+      sections: paper.sections,
+      attachments: files.map((f, i) => ({ id: `${paper.id}-a${i + 1}`, title: paper.attachments[i].title, versions: [uploaded(f)] })),
+      consultations,
+      sharedWith: [],
+      events: historyOf(paper, consultations, createdAt),
     }
-    const handle = await this.create(doc, null, defaultAccess('paper', { public: paper.public, organizationIds: paper.consultationOrganizationIds }))
+    const number = parseReference(paper.reference)
+    if (number) {
+      doc.number = number.number
+      doc.termId = town.legislativeTerm.id
+      this.relay.papers.recordNumber(paper.id, town.legislativeTerm.id, number.prefix, number.number, createdAt)
+    }
+    await this.createPaper(doc, paperAccess(doc, derivePaperWorkflow(doc)))
+    const handle = this.lastCreated!
     return {
       summary: { url: handle.url, id: paper.id, reference: paper.reference, name: paper.name, paperType: paper.paperType },
       files,
       public: paper.public,
     }
+  }
+
+  private lastCreated: { url: AutomergeUrl; documentId: DocumentId } | undefined
+
+  async createPaper(doc: PaperDoc, access: { readers: string[]; writers: string[] }): Promise<{ url: AutomergeUrl; documentId: DocumentId }> {
+    this.lastCreated = await this.create(doc, null, access)
+    return this.lastCreated
   }
 
   async meeting(
@@ -204,4 +257,66 @@ class DocumentSeeder {
 /** Automerge rejects `undefined` values; optional fields must be absent instead. */
 function stripUndefined<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T12:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+/** "BV 160 (VIII/2024-2029)" -> { prefix: "BV", number: 160 } */
+function parseReference(reference: string): { prefix: string; number: number } | undefined {
+  const m = /^([A-Z]{1,4}) (\d+) \(/.exec(reference)
+  if (!m || !Object.values(DEFAULT_REFERENCE_PREFIXES).includes(m[1])) return undefined
+  return { prefix: m[1], number: Number(m[2]) }
+}
+
+/** The Beratungsfolge of every demo paper, with results where its meeting has been held. */
+function consultationsOf(town: DemoTown): Map<string, Consultation[]> {
+  const meetingOf = new Map<string, DemoMeeting>()
+  for (const meeting of town.meetings) {
+    for (const item of meeting.items) if (item.paperId) meetingOf.set(`${item.paperId}|${meeting.organizationId}`, meeting)
+  }
+  const orgName = new Map(town.organizations.map((o) => [o.id, o.name]))
+  const result = new Map<string, Consultation[]>()
+  for (const paper of town.papers) {
+    result.set(
+      paper.id,
+      paper.consultationOrganizationIds.map((organizationId, i) => {
+        const role = paper.consultationRoles[i] ?? 'Vorberatung'
+        const meeting = meetingOf.get(`${paper.id}|${organizationId}`)
+        const c: Consultation = { id: `${paper.id}-c${i + 1}`, organizationId, organizationName: orgName.get(organizationId) ?? organizationId, role }
+        if (meeting) c.meetingId = meeting.id
+        if (meeting?.state === 'held') {
+          const outcome: ConsultationResult = role === 'Kenntnisnahme' ? 'zur Kenntnis genommen' : 'beschlossen'
+          c.result = outcome
+          c.resultAt = meeting.end
+        }
+        return c
+      }),
+    )
+  }
+  return result
+}
+
+/** A plausible history: sent for approval, released by the mayor, results of held meetings. */
+function historyOf(paper: DemoPaper, consultations: Consultation[], createdAt: string): WorkflowEvent[] {
+  const at = (date: string, time: string) => new Date(`${date}T${time}`).toISOString()
+  const staff = { actor: 'demo', actorName: paper.department, roles: ['author' as const] }
+  const events: WorkflowEvent[] = [
+    { id: `${paper.id}-e1`, at: at(addDays(paper.date, -7), '09:30:00Z'), ...staff, action: 'request-approval' },
+    {
+      id: `${paper.id}-e2`, at: at(paper.date, '08:00:00Z'), actor: 'user-mayor', actorName: 'Bürgermeister', roles: ['approver'],
+      action: 'release', reference: paper.reference,
+    },
+  ]
+  const done = consultations.filter((c) => c.result)
+  done.forEach((c, i) => {
+    events.push({
+      id: `${paper.id}-r${i + 1}`, at: new Date(c.resultAt ?? createdAt).toISOString(), actor: 'user-clerk', actorName: 'Sitzungsdienst',
+      roles: ['clerk'], action: 'consultation-result', consultationId: c.id, result: c.result, completes: i === consultations.length - 1,
+    })
+  })
+  return events
 }

@@ -6,6 +6,7 @@ import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo'
 import { displayFileName, fileRefsOf, type MeetingConfidentialDoc, type MeetingDoc, type PaperDoc, type RatstischDoc } from '@ratstisch/domain'
 import type { AccessRegistry } from '../access/access-registry.ts'
 import type { BlobRegistry } from '../files/blob-registry.ts'
+import type { PaperCatalogue } from '../papers/paper-catalogue.ts'
 import type { MeetingCatalogue } from './meeting-catalogue.ts'
 
 export class Projection {
@@ -16,8 +17,12 @@ export class Projection {
     private readonly registry: AccessRegistry,
     private readonly meetings: MeetingCatalogue,
     private readonly blobs: BlobRegistry,
+    private readonly papers: PaperCatalogue,
     private readonly debounceMs = 250,
   ) {}
+
+  /** Called after a paper was projected (the relay keeps the paper's audience in step). */
+  onPaper: ((documentId: string, doc: PaperDoc) => void) | undefined
 
   attach(repo: Repo): void {
     repo.on('document', ({ handle }) => this.watch(handle as DocHandle<unknown>))
@@ -59,6 +64,8 @@ export class Projection {
       }
       case 'paper':
         this.blobs.replaceRefs(documentId, this.paperFileNames(doc))
+        this.papers.upsertFromDoc(doc, documentId)
+        this.onPaper?.(documentId, doc)
         break
       default:
         break
@@ -97,7 +104,7 @@ export class Projection {
     return dedupe(
       fileRefsOf(doc).map((file) => ({
         sha256: file.sha256,
-        displayName: displayFileName({ title: `${doc.reference} ${doc.name}` }, file.name, file.mime),
+        displayName: displayFileName({ title: `${doc.reference || 'Entwurf'} ${doc.name}` }, file.name, file.mime),
       })),
     )
   }

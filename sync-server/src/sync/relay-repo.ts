@@ -20,6 +20,11 @@ export interface RelayRepoOptions {
   audit: AuditLog
   evictIdleMs: number
   findTimeoutMs?: number
+  /**
+   * Rules beyond the document's structure (e.g. who may edit which part of a paper in which
+   * workflow state): problems with a writer's change, given the relay's copy before and the fork.
+   */
+  checkWrite?: (userId: string, type: string, before: A.Doc<unknown>, fork: A.Doc<unknown>) => string[]
 }
 
 export class RelayRepo {
@@ -39,10 +44,11 @@ export class RelayRepo {
       loadDoc: (documentId) => this.localDoc(documentId),
       persist: (documentId) => this.persist(documentId),
       audit: (action, userId, target, detail) => audit.write(action, userId, target, detail),
-      validateWrite: async (_userId, documentId, fork) => {
+      validateWrite: async (userId, documentId, fork) => {
         const entry = registry.get(documentId)
         if (!entry) throw new Error('unregistered document')
         const problems = validateDocument(entry.type, fork, { meetingId: entry.meetingId, ownerId: entry.ownerId })
+        if (!problems.length && options.checkWrite) problems.push(...options.checkWrite(userId, entry.type, await this.localDoc(documentId), fork))
         if (problems.length) throw new Error(problems.slice(0, 5).join('; '))
       },
       touched: (documentId, peerId) => {

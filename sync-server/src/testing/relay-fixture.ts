@@ -71,8 +71,14 @@ export async function startFixture(overrides: Partial<RelayConfig> = {}, existin
   if (fresh) {
     const { db } = relay
     db.exec(`
-      INSERT INTO organizations VALUES ('org-rat','Stadtrat','Stadtrat','Gremium','Stadtrat');
-      INSERT INTO organizations VALUES ('org-bau','Bau- und Vergabeausschuss','Bauausschuss','Gremium','Ausschuss');
+      INSERT INTO organizations (id, name, short_name, organization_type, classification) VALUES
+        ('org-rat','Stadtrat','Stadtrat','Gremium','Stadtrat'),
+        ('org-bau','Bau- und Vergabeausschuss','Bauausschuss','Gremium','Ausschuss');
+      INSERT INTO legislative_terms (id, name, start_date, end_date) VALUES ('term-viii','VIII','2024-07-01','2029-06-30');
+      INSERT INTO departments (id, name, short_name) VALUES
+        ('dept-bau','Amt für Stadtentwicklung und Bauen','Bauamt'),
+        ('dept-finanzen','Amt für Finanzen','Kämmerei'),
+        ('dept-ordnung','Amt für Ordnung und Umwelt','Ordnungsamt');
       INSERT INTO persons (id, name) VALUES ('p-a','Anna Becker'), ('p-b','Bernd Schulz');
       INSERT INTO memberships (id, person_id, organization_id, role, voting_right, start_date) VALUES
         ('m-a-rat','p-a','org-rat','Mitglied',1,'2024-07-01'),
