@@ -83,4 +83,20 @@ describe('demo seeding', () => {
       if (!JSON.parse(row.readers).some((p: string) => p.startsWith('org:org-ortschaftsrat'))) expect(relay.registry.canRead(c, row.id)).toBe(false)
     }
   })
+
+  it('fills the Amtsinfo: papers in every workflow state, drafts only for their departments', () => {
+    const states = new Set(relay.papers.all().map((p) => p.state))
+    for (const state of ['draft', 'cosigning', 'approval', 'released', 'consultation', 'done', 'withdrawn']) expect(states, state).toContain(state)
+    const drafts = relay.papers.all().filter((p) => ['draft', 'cosigning', 'approval'].includes(p.state))
+    for (const member of ['member-a', 'member-b', 'member-c']) {
+      for (const d of drafts) expect(relay.registry.canRead(userId(member), d.url.slice(10)), `${member} ${d.id}`).toBe(false)
+    }
+    const cosigning = drafts.find((p) => p.state === 'cosigning' && p.departmentId === 'dept-bau')!
+    expect(relay.registry.canRead(userId('author'), cosigning.url.slice(10))).toBe(true)
+    expect(relay.registry.canRead(userId('kaemmerei'), cosigning.url.slice(10))).toBe(true)
+    expect(relay.registry.canWrite(userId('kaemmerei'), cosigning.url.slice(10))).toBe(false)
+    expect(cosigning.cosigning).toEqual({ 'dept-finanzen': 'pending', 'dept-ordnung': 'signed' })
+    // the next release continues the demo's numbering
+    expect(relay.papers.takenNumbers('term-viii', 'BV').length).toBeGreaterThan(10)
+  })
 })
