@@ -38,7 +38,7 @@ export default defineConfig({
       includeAssets: [],
       includeManifestIcons: false,
       injectManifest: {
-        globPatterns: ['**/*.{js,mjs,css,html,wasm,png,svg,webmanifest}'],
+        globPatterns: ['**/*.{js,mjs,css,html,wasm,png,svg,webmanifest,ttf}'],
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         rollupFormat: 'es',
       },

@@ -17,7 +17,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   // traces and screenshots of failures stay out of the work tree
-  outputDir: join(tmpdir(), 'ratstisch-e2e-results'),
+  outputDir: join(tmpdir(), `ratstisch-e2e-results-${PORT}`),
   timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 2,

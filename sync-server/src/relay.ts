@@ -25,6 +25,8 @@ import { FsBlobStore, type BlobStore } from './files/blob-store.ts'
 import { fileRoutes } from './files/file-routes.ts'
 import { checkOrigin, requireUser, type RelayEnv } from './http/context.ts'
 import { PaperCatalogue } from './papers/paper-catalogue.ts'
+import { paperListRoutes } from './papers/paper-list-routes.ts'
+import { paperPdfRenderer } from './papers/paper-pdf.ts'
 import { paperRoutes } from './papers/paper-routes.ts'
 import { PaperService } from './papers/paper-service.ts'
 import { portalRoutes } from './portal/portal-routes.ts'
@@ -33,6 +35,7 @@ import { Projection } from './read-model/projection.ts'
 import { clientApp } from './static/client-app.ts'
 import { RelayRepo } from './sync/relay-repo.ts'
 import { syncRoutes } from './sync/sync-routes.ts'
+import { structureRoutes } from './structure/structure-routes.ts'
 
 export interface Relay {
   config: RelayConfig
@@ -139,10 +142,14 @@ export function createRelay(config: RelayConfig): Relay {
   api.use('/papers', requireUser(sessions))
   api.use('/organizations/*', requireUser(sessions))
   api.use('/departments', requireUser(sessions))
+  api.use('/town', requireUser(sessions))
   api.route('/', syncRoutes({ registry, meetings, audit, onRegistered: (documentId) => relayRepo.fetchFromPeers(documentId as DocumentId) }))
   api.route('/files', fileRoutes({ store: blobStore, blobs, registry, audit, maxUploadBytes: config.maxUploadBytes }))
   api.route('/admin', adminRoutes(db, users, registry, audit))
-  api.route('/', paperRoutes({ papers: service }))
+  api.route('/', structureRoutes({ db, users, sessions, registry, audit, blobs, blobStore }))
+  api.route('/papers', paperListRoutes({ db, registry, sessions }))
+  const townName = () => getSetting(db, 'town.name') ?? 'Ratstisch'
+  api.route('/', paperRoutes({ papers: service, townName, renderPdf: paperPdfRenderer(service, meetings, townName) }))
   api.all('*', (c) => c.json({ error: 'Unbekannter Endpunkt', code: 'not-found' }, 404))
   app.route('/api', api)
 

@@ -16,11 +16,18 @@ import '../views/login/login-view.ts'
 import '../views/meeting/meeting-view.ts'
 import '../views/meetings/meetings-view.ts'
 import '../views/not-found/not-found-view.ts'
+import '../views/admin/admin-view.ts'
+import '../views/paper/paper-new-view.ts'
+import '../views/paper/paper-view.ts'
+import '../views/paper-lists/paper-lists-view.ts'
 import { appShellStyles } from './app-shell.styles.ts'
 import { APP_BASE, hrefFor, parseRoute, type Route } from './routes.ts'
 import { themeStyles } from './theme.styles.ts'
 
 type Phase = 'starting' | 'login' | 'app' | 'error'
+
+/** Staff of the administration work with papers (Amtsinfo). */
+const isStaff = (roles: readonly string[]) => roles.some((r) => r === 'author' || r === 'approver' || r === 'clerk' || r === 'admin')
 
 export class AppShell extends LitElement {
   static override styles = [themeStyles, appShellStyles]
@@ -61,6 +68,7 @@ export class AppShell extends LitElement {
     super.connectedCallback()
     window.addEventListener('popstate', this.onPopState)
     window.addEventListener('click', this.onLinkClick)
+    this.addEventListener('navigate', this.onNavigate as EventListener)
     void this.boot()
   }
 
@@ -124,6 +132,11 @@ export class AppShell extends LitElement {
     location.assign(APP_BASE)
   }
 
+  /** Views ask for navigation with a composed `navigate` event carrying the path. */
+  private readonly onNavigate = (e: CustomEvent<string>) => {
+    if (typeof e.detail === 'string' && e.detail.startsWith(APP_BASE)) this.navigate(e.detail)
+  }
+
   private readonly onPopState = () => {
     this.route = parseRoute(location.pathname)
     void this.focusMain()
@@ -167,6 +180,16 @@ export class AppShell extends LitElement {
         return html`<rt-meeting-view .session=${session} meeting-id=${r.meetingId}></rt-meeting-view>`
       case 'file':
         return html`<rt-meeting-view .session=${session} meeting-id=${r.meetingId} file-sha=${r.sha256}></rt-meeting-view>`
+      case 'papers':
+        return html`<rt-paper-lists-view .session=${session} mode="work"></rt-paper-lists-view>`
+      case 'papers-overview':
+        return html`<rt-paper-lists-view .session=${session} mode="overview"></rt-paper-lists-view>`
+      case 'paper-new':
+        return html`<rt-paper-new-view .session=${session}></rt-paper-new-view>`
+      case 'paper':
+        return html`<rt-paper-view .session=${session} paper-id=${r.paperId}></rt-paper-view>`
+      case 'admin':
+        return html`<rt-admin-view .session=${session} section=${r.section}></rt-admin-view>`
       case 'not-found':
         return html`<rt-not-found-view kind="not-found" path=${r.path}></rt-not-found-view>`
     }
@@ -204,6 +227,25 @@ export class AppShell extends LitElement {
                   <li>
                     <a href=${hrefFor({ name: 'meetings' })} aria-current=${this.route.name === 'meetings' ? 'page' : nothing}>${t('app.nav.meetings')}</a>
                   </li>
+                  ${isStaff(session.me.roles)
+                    ? html`<li>
+                        <a href=${hrefFor({ name: 'papers' })} aria-current=${this.route.name === 'papers' ? 'page' : nothing}>${t('app.nav.papers')}</a>
+                      </li>`
+                    : nothing}
+                  ${session.me.roles.some((r) => r === 'approver' || r === 'clerk' || r === 'admin')
+                    ? html`<li>
+                        <a href=${hrefFor({ name: 'papers-overview' })} aria-current=${this.route.name === 'papers-overview' ? 'page' : nothing}
+                          >${t('app.nav.overview')}</a
+                        >
+                      </li>`
+                    : nothing}
+                  ${session.me.roles.some((r) => r === 'clerk' || r === 'admin')
+                    ? html`<li>
+                        <a href=${hrefFor({ name: 'admin', section: 'terms' })} aria-current=${this.route.name === 'admin' ? 'page' : nothing}
+                          >${t('app.nav.admin')}</a
+                        >
+                      </li>`
+                    : nothing}
                 </ul>
               </nav>
               <span class="spacer"></span>

@@ -5,7 +5,15 @@ export type Route =
   | { name: 'meetings' }
   | { name: 'meeting'; meetingId: string }
   | { name: 'file'; meetingId: string; sha256: string }
+  | { name: 'papers' }
+  | { name: 'papers-overview' }
+  | { name: 'paper-new' }
+  | { name: 'paper'; paperId: string }
+  | { name: 'admin'; section: AdminSection }
   | { name: 'not-found'; path: string }
+
+export const ADMIN_SECTIONS = ['terms', 'bodies', 'factions', 'departments', 'persons', 'memberships'] as const
+export type AdminSection = (typeof ADMIN_SECTIONS)[number]
 
 function decode(segment: string): string | null {
   try {
@@ -30,6 +38,17 @@ export function parseRoute(pathname: string): Route {
     const sha = parts[3].toLowerCase()
     if (meetingId && /^[0-9a-f]{64}$/.test(sha)) return { name: 'file', meetingId, sha256: sha }
   }
+  if (parts[0] === 'papers' && parts.length === 1) return { name: 'papers' }
+  if (parts[0] === 'papers' && parts.length === 2) {
+    if (parts[1] === 'overview') return { name: 'papers-overview' }
+    if (parts[1] === 'new') return { name: 'paper-new' }
+    const paperId = decode(parts[1])
+    if (paperId) return { name: 'paper', paperId }
+  }
+  if (parts[0] === 'admin' && parts.length <= 2) {
+    const section = parts[1] ?? 'terms'
+    if ((ADMIN_SECTIONS as readonly string[]).includes(section)) return { name: 'admin', section: section as AdminSection }
+  }
   return { name: 'not-found', path: pathname }
 }
 
@@ -41,6 +60,16 @@ export function hrefFor(route: Route): string {
       return `${APP_BASE}meetings/${encodeURIComponent(route.meetingId)}`
     case 'file':
       return `${APP_BASE}meetings/${encodeURIComponent(route.meetingId)}/files/${route.sha256}`
+    case 'papers':
+      return `${APP_BASE}papers`
+    case 'papers-overview':
+      return `${APP_BASE}papers/overview`
+    case 'paper-new':
+      return `${APP_BASE}papers/new`
+    case 'paper':
+      return `${APP_BASE}papers/${encodeURIComponent(route.paperId)}`
+    case 'admin':
+      return `${APP_BASE}admin/${route.section}`
     case 'not-found':
       return route.path
   }

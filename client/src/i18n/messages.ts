@@ -2,11 +2,19 @@
  * All user-visible strings of the app. German is the default and the source of the keys;
  * English shows the catalogue is complete and translatable. Placeholders: {name}.
  */
-export const de = {
+import { adminDe, adminEn } from './messages-admin.ts'
+import { editorDe, editorEn } from './messages-editor.ts'
+import { paperListsDe, paperListsEn } from './messages-paper-lists.ts'
+import { papersDe, papersEn } from './messages-papers.ts'
+
+const coreDe = {
   'app.name': 'Ratstisch',
   'app.skipLink': 'Zum Inhalt springen',
   'app.nav': 'Hauptnavigation',
   'app.nav.meetings': 'Sitzungen',
+  'app.nav.papers': 'Vorlagen',
+  'app.nav.overview': 'Führungsinfo',
+  'app.nav.admin': 'Verwaltung',
   'app.signedInAs': 'Angemeldet als {name}',
   'app.logout': 'Abmelden',
   'app.logout.unsynced':
@@ -129,14 +137,20 @@ export const de = {
   'error.server': 'Serverfehler {status}',
 } as const
 
+/** Feature catalogues live in their own files (messages-<feature>.ts) and are merged here. */
+export const de = { ...coreDe, ...adminDe, ...papersDe, ...paperListsDe, ...editorDe } as const
+
 export type MessageKey = keyof typeof de
 export type Messages = Record<MessageKey, string>
 
-export const en: Messages = {
+const coreEn: Record<keyof typeof coreDe, string> = {
   'app.name': 'Ratstisch',
   'app.skipLink': 'Skip to content',
   'app.nav': 'Main navigation',
   'app.nav.meetings': 'Meetings',
+  'app.nav.papers': 'Papers',
+  'app.nav.overview': 'Executive overview',
+  'app.nav.admin': 'Administration',
   'app.signedInAs': 'Signed in as {name}',
   'app.logout': 'Sign out',
   'app.logout.unsynced':
@@ -257,6 +271,8 @@ export const en: Messages = {
   'error.integrity': 'The downloaded file is damaged (checksum mismatch)',
   'error.server': 'Server error {status}',
 }
+
+export const en: Messages = { ...coreEn, ...adminEn, ...papersEn, ...paperListsEn, ...editorEn }
 
 const catalogues = { de, en } as const
 export type Locale = keyof typeof catalogues

@@ -4,7 +4,7 @@
  * `DeviceDb` is shared by everyone using this browser profile: the device id (part of the sync peer
  * id), the last signed-in account (so the app opens offline), databases to wipe on next start.
  * `UserDb` belongs to one user and is deleted on logout: catalogue, blob cache, outbox, unconfirmed
- * changes, pinned meetings and the user's notes documents.
+ * changes, pinned meetings, the user's notes documents and the last staff paper list.
  */
 import Dexie, { type EntityTable } from 'dexie'
 import type { DocType } from '@ratstisch/domain'
@@ -63,7 +63,23 @@ export interface BlobRow {
   storedAt: string
 }
 
-export type OutboxCommand = { kind: 'register-notes'; meetingId: string; url: string }
+export type OutboxCommand =
+  | { kind: 'register-notes'; meetingId: string; url: string }
+  | {
+      kind: 'paper-command'
+      paperId: string
+      /** body of POST /api/papers/:id/commands */
+      command: {
+        id: string
+        action: string
+        clientAt: string
+        comment?: string
+        departments?: string[]
+        dueDate?: string
+        consultationId?: string
+        result?: string
+      }
+    }
 
 export interface OutboxRow {
   id?: number
@@ -97,6 +113,20 @@ export interface KeyValueRow {
   value: string
 }
 
+/** The last staff paper list (GET /api/papers) as received, shown offline with its time. */
+export interface PaperListRow {
+  key: 'staff'
+  /** the relay's JSON text: one string stores and loads far faster than thousands of objects */
+  body: string
+  etag: string | null
+  /** serverTime of the list */
+  serverTime: string
+  /** when the relay last confirmed it (200 or 304) */
+  confirmedAt: string
+  /** department id -> name (GET /api/structure/departments), for departments asked to co-sign */
+  departmentNames?: Record<string, string>
+}
+
 export const userDbName = (userId: string): string => `ratstisch-user-${userId}`
 export const automergeDbName = (userId: string): string => `ratstisch-automerge-${userId}`
 
@@ -108,6 +138,7 @@ export class UserDb extends Dexie {
   declare pins: EntityTable<PinRow, 'meetingId'>
   declare notes: EntityTable<NotesRow, 'meetingId'>
   declare kv: EntityTable<KeyValueRow, 'key'>
+  declare paperLists: EntityTable<PaperListRow, 'key'>
 
   constructor(userId: string) {
     super(userDbName(userId))
@@ -120,6 +151,7 @@ export class UserDb extends Dexie {
       notes: '&meetingId',
       kv: '&key',
     })
+    this.version(2).stores({ paperLists: '&key' })
   }
 }
 

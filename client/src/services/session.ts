@@ -16,6 +16,7 @@ import { NotesService } from './notes.ts'
 import { Outbox } from './outbox.ts'
 import { retryDelayMs } from './outbox-policy.ts'
 import type { Me } from './relay-contract.ts'
+import { PaperService } from './papers.ts'
 import { RepoService } from './repo.ts'
 import { SyncStatusService } from './sync-status.ts'
 
@@ -36,6 +37,7 @@ export class Session extends Emitter<SessionEvents> {
   readonly files: FileCache
   readonly notes: NotesService
   readonly pinner: MeetingPinner
+  readonly papers: PaperService
   readonly status: SyncStatusService
   private cycle: Promise<void> = Promise.resolve()
   private cycleQueued = false
@@ -65,6 +67,7 @@ export class Session extends Emitter<SessionEvents> {
     this.files = new FileCache(db, api)
     this.notes = new NotesService(me.id, db, this.repo, this.tracker, this.catalogue, this.outbox, api)
     this.pinner = new MeetingPinner(db, this.repo, this.catalogue, this.files, this.notes)
+    this.papers = new PaperService(db, api, this.repo, this.outbox, this.catalogue)
     this.status = new SyncStatusService(this.repo, this.tracker, this.outbox)
   }
 
@@ -131,6 +134,8 @@ export class Session extends Emitter<SessionEvents> {
     switch (command.kind) {
       case 'register-notes':
         return this.notes.register(command)
+      case 'paper-command':
+        return this.papers.send(command)
     }
   }
 

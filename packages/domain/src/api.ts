@@ -47,6 +47,8 @@ export interface PaperListEntry {
   /** body whose queue holds the paper (next open consultation) */
   nextOrganizationId: string | null
   nextRole: string | null
+  /** a draft sent back to its authors (from co-signing or approval): when */
+  returnedAt: string | null
 }
 
 export interface PaperList {

@@ -147,7 +147,9 @@ export const MIGRATIONS: readonly string[] = [
     cosigning_since TEXT,
     cosigning_due TEXT,
     next_organization_id TEXT,
-    next_role TEXT
+    next_role TEXT,
+    -- a draft sent back (from co-signing or approval): when
+    returned_at TEXT
   );
   CREATE INDEX papers_state ON papers(state, department_id);
   CREATE INDEX papers_next_org ON papers(next_organization_id);

@@ -6,7 +6,8 @@
 import { derivePaperWorkflow, nextConsultation, type PaperDoc, type PaperListEntry } from '@ratstisch/domain'
 import type { RelayDatabase } from '../db/database.ts'
 
-interface PaperRow {
+/** A row of the `papers` table. */
+export interface PaperRow {
   id: string
   doc_id: string
   reference: string
@@ -24,9 +25,28 @@ interface PaperRow {
   cosigning_due: string | null
   next_organization_id: string | null
   next_role: string | null
+  returned_at: string | null
 }
 
-const toEntry = (r: PaperRow): PaperListEntry => ({
+const COSIGN_STATUSES = new Set(['pending', 'signed', 'returned'])
+
+/** The projection writes this column; a damaged value lists as "no co-signing" rather than failing a whole list. */
+function parseCosigning(json: string): PaperListEntry['cosigning'] {
+  if (!json || json === '{}') return {}
+  try {
+    const value: unknown = JSON.parse(json)
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return {}
+    const out: PaperListEntry['cosigning'] = {}
+    for (const [dept, status] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof status === 'string' && COSIGN_STATUSES.has(status)) out[dept] = status as 'pending' | 'signed' | 'returned'
+    }
+    return out
+  } catch {
+    return {}
+  }
+}
+
+export const paperRowToEntry = (r: PaperRow): PaperListEntry => ({
   id: r.id,
   url: `automerge:${r.doc_id}`,
   reference: r.reference,
@@ -39,11 +59,12 @@ const toEntry = (r: PaperRow): PaperListEntry => ({
   updatedAt: r.updated_at,
   public: r.public === 1,
   createdBy: r.created_by,
-  cosigning: JSON.parse(r.cosigning) as PaperListEntry['cosigning'],
+  cosigning: parseCosigning(r.cosigning),
   cosigningSince: r.cosigning_since,
   cosigningDue: r.cosigning_due,
   nextOrganizationId: r.next_organization_id,
   nextRole: r.next_role,
+  returnedAt: r.returned_at,
 })
 
 export class PaperCatalogue {
@@ -55,17 +76,21 @@ export class PaperCatalogue {
     const request = [...derived.history].reverse().find((h) => h.applied && h.event.action === 'request-cosigning')
     const next = derived.state === 'released' || derived.state === 'consultation' ? nextConsultation(doc.consultations) : undefined
     const updatedAt = derived.history.at(-1)?.event.at ?? doc.createdAt
+    const lastApplied = [...derived.history].reverse().find((h) => h.applied)
+    const returned =
+      derived.state === 'draft' && (lastApplied?.event.action === 'return-to-draft' || lastApplied?.event.action === 'return-cosigning') ? lastApplied : undefined
     this.db
       .prepare(
         `INSERT INTO papers (id, doc_id, reference, name, paper_type, department_id, department, state, date, public, created_by, updated_at,
-                             cosigning, cosigning_since, cosigning_due, next_organization_id, next_role)
+                             cosigning, cosigning_since, cosigning_due, next_organization_id, next_role, returned_at)
          VALUES (@id, @doc_id, @reference, @name, @paper_type, @department_id, @department, @state, @date, @public, @created_by, @updated_at,
-                 @cosigning, @cosigning_since, @cosigning_due, @next_organization_id, @next_role)
+                 @cosigning, @cosigning_since, @cosigning_due, @next_organization_id, @next_role, @returned_at)
          ON CONFLICT(id) DO UPDATE SET doc_id = excluded.doc_id, reference = excluded.reference, name = excluded.name,
            paper_type = excluded.paper_type, department_id = excluded.department_id, department = excluded.department,
            state = excluded.state, date = excluded.date, public = excluded.public, created_by = excluded.created_by,
            updated_at = excluded.updated_at, cosigning = excluded.cosigning, cosigning_since = excluded.cosigning_since,
-           cosigning_due = excluded.cosigning_due, next_organization_id = excluded.next_organization_id, next_role = excluded.next_role`,
+           cosigning_due = excluded.cosigning_due, next_organization_id = excluded.next_organization_id, next_role = excluded.next_role,
+           returned_at = excluded.returned_at`,
       )
       .run({
         id: doc.id,
@@ -85,21 +110,22 @@ export class PaperCatalogue {
         cosigning_due: request?.event.dueDate ?? null,
         next_organization_id: next?.organizationId ?? null,
         next_role: next?.role ?? null,
+        returned_at: returned?.event.at ?? null,
       })
   }
 
   byId(paperId: string): PaperListEntry | undefined {
     const row = this.db.prepare('SELECT * FROM papers WHERE id = ?').get(paperId) as PaperRow | undefined
-    return row && toEntry(row)
+    return row && paperRowToEntry(row)
   }
 
   byDocumentId(documentId: string): PaperListEntry | undefined {
     const row = this.db.prepare('SELECT * FROM papers WHERE doc_id = ?').get(documentId) as PaperRow | undefined
-    return row && toEntry(row)
+    return row && paperRowToEntry(row)
   }
 
   all(): PaperListEntry[] {
-    return (this.db.prepare('SELECT * FROM papers ORDER BY date DESC, id').all() as PaperRow[]).map(toEntry)
+    return (this.db.prepare('SELECT * FROM papers ORDER BY date DESC, id').all() as PaperRow[]).map(paperRowToEntry)
   }
 
   /** Released papers whose next open consultation is in this body ("awaiting consultation"). */
@@ -108,7 +134,7 @@ export class PaperCatalogue {
       this.db
         .prepare("SELECT * FROM papers WHERE next_organization_id = ? AND state IN ('released', 'consultation') ORDER BY date, id")
         .all(organizationId) as PaperRow[]
-    ).map(toEntry)
+    ).map(paperRowToEntry)
   }
 
   /** Numbers taken in a term for a prefix. */

@@ -1,6 +1,7 @@
 /**
  * Papers over HTTP (docs/API.md): create a draft, read one list entry, run a workflow command,
- * the bodies' "awaiting consultation" queues, the departments to pick from, and the rendered PDF.
+ * the bodies' "awaiting consultation" queues, the departments to pick from, the rendered PDF, and
+ * the town's name (the app puts it on PDFs it renders offline).
  * The list of all papers (GET /api/papers) is in paper-list-routes.ts.
  */
 import { Hono, type Context } from 'hono'
@@ -16,9 +17,10 @@ export interface PaperRoutesDeps {
   papers: PaperService
   /** renders the paper's PDF (same renderer as the app's offline one) */
   renderPdf?: (userId: string, paperId: string) => Promise<{ bytes: Uint8Array; fileName: string }>
+  townName: () => string
 }
 
-export function paperRoutes({ papers, renderPdf }: PaperRoutesDeps): Hono<RelayEnv> {
+export function paperRoutes({ papers, renderPdf, townName }: PaperRoutesDeps): Hono<RelayEnv> {
   const app = new Hono<RelayEnv>()
 
   app.post('/papers', async (c) => {
@@ -68,6 +70,8 @@ export function paperRoutes({ papers, renderPdf }: PaperRoutesDeps): Hono<RelayE
     c.header('Cache-Control', 'no-store')
     return c.json({ papers: papers.queue(c.get('userId'), c.req.param('id')), serverTime: new Date().toISOString() })
   })
+
+  app.get('/town', (c) => c.json({ name: townName() }))
 
   app.get('/departments', (c) => {
     const roles = papers.actor(c.get('userId')).roles
