@@ -69,6 +69,22 @@ test('a paper from the first draft to its number and the committee queue', async
   await consultations.getByRole('button', { name: 'Beratung hinzufügen' }).click()
   await expect(consultations.getByRole('listitem')).toHaveCount(2)
 
+  // --- an attachment, then a corrected version: both versions stay, with who and why ---
+  const attachments = author.getByRole('region', { name: 'Anlagen' })
+  const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`)
+  await attachments.getByLabel('Bezeichnung der Anlage').fill('Lageplan Radweg')
+  await attachments.getByLabel('Datei (PDF oder Bild)').setInputFiles({ name: 'Lageplan.pdf', mimeType: 'application/pdf', buffer: pdf('v1') })
+  await attachments.getByRole('button', { name: 'Hochladen' }).click()
+  await expect(attachments.getByText('Version 1')).toBeVisible()
+  const versionForm = attachments.getByRole('group', { name: 'Neue Version von „Lageplan Radweg“' })
+  await versionForm.getByLabel('Datei (PDF oder Bild)').setInputFiles({ name: 'Lageplan-korrigiert.pdf', mimeType: 'application/pdf', buffer: pdf('v2') })
+  await versionForm.getByLabel('Grund der neuen Version').fill('Trasse an der Schule korrigiert')
+  await versionForm.getByRole('button', { name: 'Hochladen' }).click()
+  await expect(attachments.getByText('Version 2')).toBeVisible()
+  await expect(attachments.getByText('Version 1')).toBeVisible()
+  await expect(attachments.getByText('„Trasse an der Schule korrigiert“')).toBeVisible()
+  await expect(attachments.getByRole('link', { name: 'Lageplan.pdf' })).toBeVisible()
+
   // --- co-signing ---
   await author.getByRole('button', { name: 'Zur Mitzeichnung senden' }).click()
   await author.getByRole('checkbox', { name: 'Amt für Finanzen' }).check()
@@ -135,7 +151,7 @@ test('a paper from the first draft to its number and the committee queue', async
 
   // --- the PDF made in the browser is byte-identical to the relay's ---
   await author.getByRole('button', { name: 'PDF erzeugen' }).click()
-  const pdfLink = author.getByRole('link', { name: /\.pdf$/ })
+  const pdfLink = author.getByRole('region', { name: 'PDF der Vorlage' }).getByRole('link', { name: /\.pdf$/ })
   const [download] = await Promise.all([author.waitForEvent('download'), pdfLink.click()])
   const local = readFileSync((await download.path())!)
   const fromRelay = await author.request.get(`/api/papers/${paperUrl.split('/').pop()}/pdf`)

@@ -141,7 +141,6 @@ export function createRelay(config: RelayConfig): Relay {
   api.use('/papers/*', requireUser(sessions))
   api.use('/papers', requireUser(sessions))
   api.use('/organizations/*', requireUser(sessions))
-  api.use('/departments', requireUser(sessions))
   api.use('/town', requireUser(sessions))
   api.route('/', syncRoutes({ registry, meetings, audit, onRegistered: (documentId) => relayRepo.fetchFromPeers(documentId as DocumentId) }))
   api.route('/files', fileRoutes({ store: blobStore, blobs, registry, audit, maxUploadBytes: config.maxUploadBytes }))

@@ -1,6 +1,6 @@
 /**
  * Papers over HTTP (docs/API.md): create a draft, read one list entry, run a workflow command,
- * the bodies' "awaiting consultation" queues, the departments to pick from, the rendered PDF, and
+ * the bodies' "awaiting consultation" queues, the rendered PDF, and
  * the town's name (the app puts it on PDFs it renders offline).
  * The list of all papers (GET /api/papers) is in paper-list-routes.ts.
  */
@@ -73,11 +73,6 @@ export function paperRoutes({ papers, renderPdf, townName }: PaperRoutesDeps): H
 
   app.get('/town', (c) => c.json({ name: townName() }))
 
-  app.get('/departments', (c) => {
-    const roles = papers.actor(c.get('userId')).roles
-    if (!roles.some((r) => r !== 'member')) return c.json({ error: 'Nur für Mitarbeitende der Verwaltung', code: 'forbidden' }, 403)
-    return c.json({ departments: papers.departments() })
-  })
 
   return app
 }

@@ -69,6 +69,13 @@ describe('drafting and reading', () => {
     expect(await manifestUrls('member-a')).not.toContain(paper.url)
     expect(await manifestUrls('kaemmerei')).not.toContain(paper.url)
     expect(await manifestUrls('author-2')).toContain(paper.url)
+    // not in the portal, not in the anonymous API
+    const portal = await (await fetch(`${fx.origin}/`)).text()
+    expect(portal).not.toContain(paper.name)
+    expect((await fetch(`${fx.origin}/api/papers`)).status).toBe(401)
+    expect((await fetch(`${fx.origin}/api/papers/${paper.id}`)).status).toBe(401)
+    expect((await fetch(`${fx.origin}/api/papers/${paper.id}/pdf`)).status).toBe(401)
+    expect((await api('member-a', 'GET', `/papers/${paper.id}/pdf`)).status).toBe(404)
   })
 
   it('refuses the draft of department X to an author of department Y who has its URL', async () => {

@@ -104,10 +104,6 @@ export class PaperService {
     return { entry, doc: handle.doc() }
   }
 
-  departments(): Array<{ id: string; name: string }> {
-    return this.deps.db.prepare('SELECT id, name FROM departments WHERE active = 1 ORDER BY name').all() as Array<{ id: string; name: string }>
-  }
-
   private department(id: unknown): { id: string; name: string } | undefined {
     if (!isStr(id, 100)) return undefined
     return this.deps.db.prepare('SELECT id, name FROM departments WHERE id = ? AND active = 1').get(id) as { id: string; name: string } | undefined

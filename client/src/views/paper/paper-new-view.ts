@@ -47,8 +47,8 @@ export class PaperNewView extends LitElement {
     document.title = `${t('paperNew.title')} – ${t('app.name')}`
     if (this.isClerk) {
       this.session.api
-        .getJson('/api/departments')
-        .then((b) => (this.departments = (b as { departments: Array<{ id: string; name: string }> }).departments))
+        .getJson('/api/structure/departments')
+        .then((b) => (this.departments = (b as { departments: Array<{ id: string; name: string; active?: boolean }> }).departments.filter((d) => d.active !== false)))
         .catch(() => undefined)
     }
   }

@@ -198,7 +198,9 @@ export class PaperView extends LitElement {
       ((b as { organizations?: Organization[] }).organizations ?? []).filter((o) => o.organizationType === 'Gremium'),
     )
     if (this.session.me.roles.some((r) => r !== 'member')) {
-      this.departments = await remember<Department>('lookup:departments', '/api/departments', (b) => (b as { departments?: Department[] }).departments ?? [])
+      this.departments = await remember<Department>('lookup:departments', '/api/structure/departments', (b) =>
+        ((b as { departments?: Array<Department & { active?: boolean }> }).departments ?? []).filter((d) => d.active !== false),
+      )
     }
   }
 
