@@ -1,6 +1,7 @@
 /**
  * Shared look: colours with at least 4.5:1 contrast for text and 3:1 for borders and focus rings,
- * a focus ring that is always visible on keyboard focus, buttons and form fields.
+ * a focus ring that is always visible on keyboard focus, buttons and form fields, and the parts the
+ * detail views share (back link, facts list).
  */
 import { css } from 'lit'
 
@@ -116,6 +117,24 @@ export const themeStyles = css`
     border-color: var(--rt-success);
     background: var(--rt-success-bg);
     color: var(--rt-success);
+  }
+  /* detail views (meeting, paper): the link back to the list and the facts as a definition list */
+  .back {
+    display: inline-block;
+    margin-bottom: 0.5rem;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.2rem 1rem;
+    margin: 0 0 1rem;
+  }
+  .facts dt {
+    font-weight: 600;
+    color: var(--rt-muted);
+  }
+  .facts dd {
+    margin: 0;
   }
   h1:focus,
   h2:focus {

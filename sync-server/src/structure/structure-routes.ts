@@ -17,7 +17,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { Readable } from 'node:stream'
 import { fileTypeFromBuffer } from 'file-type'
-import type { Role } from '@ratstisch/domain'
+import { DEFAULT_BODY_SETTINGS, MAX_PORTRAIT_BYTES, PORTRAIT_TYPES, type OrganizationType, type Role } from '@ratstisch/domain'
 import type { AccessRegistry } from '../access/access-registry.ts'
 import type { AuditLog } from '../audit/audit-log.ts'
 import type { SessionStore } from '../auth/session-store.ts'
@@ -26,7 +26,7 @@ import type { RelayDatabase } from '../db/database.ts'
 import { BlobTooLargeError, type BlobStore } from '../files/blob-store.ts'
 import type { BlobRegistry } from '../files/blob-registry.ts'
 import { requireUser, type RelayEnv } from '../http/context.ts'
-import { DEFAULT_BODY_SETTINGS, StructureError, StructureStore, type OrganizationType } from './structure-store.ts'
+import { StructureError, StructureStore } from './structure-store.ts'
 
 export interface StructureRoutesDeps {
   db: RelayDatabase
@@ -40,9 +40,6 @@ export interface StructureRoutesDeps {
   maxPortraitBytes?: number
 }
 
-/** Portraits: photographs only (no SVG with scripts, no GIF animations). */
-export const PORTRAIT_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp'])
-export const DEFAULT_MAX_PORTRAIT_BYTES = 2 * 1024 * 1024
 const MAX_JSON_BYTES = 64 * 1024
 
 const OFFICE: readonly Role[] = ['clerk', 'admin']
@@ -52,7 +49,7 @@ type AppContext = Context<RelayEnv>
 
 export function structureRoutes(deps: StructureRoutesDeps): Hono<RelayEnv> {
   const { users, sessions, registry, audit, blobs, blobStore } = deps
-  const maxPortraitBytes = deps.maxPortraitBytes ?? DEFAULT_MAX_PORTRAIT_BYTES
+  const maxPortraitBytes = deps.maxPortraitBytes ?? MAX_PORTRAIT_BYTES
   const store = new StructureStore(deps.db)
   const app = new Hono<RelayEnv>()
 
@@ -158,7 +155,7 @@ export function structureRoutes(deps: StructureRoutesDeps): Hono<RelayEnv> {
       return c.json({ error: 'Leere Datei', errorEn: 'Empty file', code: 'empty' }, 400)
     }
     const type = await fileTypeFromBuffer(await blobStore.head(staged, 4100))
-    if (!type || !PORTRAIT_TYPES.has(type.mime)) {
+    if (!type || !PORTRAIT_TYPES.includes(type.mime)) {
       await blobStore.discard(staged)
       return c.json(
         { error: 'Als Porträt sind nur JPEG-, PNG- oder WebP-Bilder möglich', errorEn: 'Portraits must be JPEG, PNG or WebP images', code: 'unsupported-type' },
@@ -232,7 +229,7 @@ export function structureRoutes(deps: StructureRoutesDeps): Hono<RelayEnv> {
   app.get('/structure/persons/:id/portrait', async (c) => {
     const sha256 = store.portraitOf(c.req.param('id'))
     const meta = sha256 ? blobs.get(sha256) : undefined
-    if (!sha256 || !meta || !PORTRAIT_TYPES.has(meta.mime) || !(await blobStore.exists(sha256))) {
+    if (!sha256 || !meta || !PORTRAIT_TYPES.includes(meta.mime) || !(await blobStore.exists(sha256))) {
       return c.json({ error: 'Kein Porträt vorhanden', errorEn: 'No portrait', code: 'not-found' }, 404)
     }
     const etag = `"${sha256}"`

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { DEFAULT_BODY_SETTINGS } from '@ratstisch/domain'
 import { openDatabase, type RelayDatabase } from '../db/database.ts'
 import {
-  DEFAULT_BODY_SETTINGS,
   StructureError,
   StructureStore,
   isIsoDate,

@@ -7,6 +7,7 @@
  * Administration needs the relay: offline, the view says so and sends nothing.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
+import { MAX_PORTRAIT_BYTES, PORTRAIT_TYPES, type LegislativeTerm, type Organization, type Person, type StructureMembership } from '@ratstisch/domain'
 import { ADMIN_SECTIONS, hrefFor, type AdminSection } from '../../app/routes.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
 import { townDay } from '../../i18n/format.ts'
@@ -14,18 +15,7 @@ import { currentLocale, t, type MessageKey } from '../../i18n/messages.ts'
 import { isNetworkError } from '../../services/api-client.ts'
 import type { Session } from '../../services/session.ts'
 import { adminViewStyles } from './admin-view.styles.ts'
-import {
-  MAX_PORTRAIT_BYTES,
-  PORTRAIT_TYPES,
-  StructureApiError,
-  StructureClient,
-  portraitUrl,
-  type Department,
-  type LegislativeTerm,
-  type Organization,
-  type Person,
-  type StructureMembership,
-} from './structure-client.ts'
+import { StructureApiError, StructureClient, portraitUrl, type Department } from './structure-client.ts'
 import {
   SECTION_FIELDS,
   draftOf,

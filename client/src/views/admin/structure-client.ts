@@ -3,105 +3,23 @@
  * checked before they reach the UI, refusals as `StructureApiError` carrying the field to correct
  * and the message in German and English.
  *
- * The option lists mirror sync-server/src/structure/structure-store.ts (the relay validates; the
- * app only offers the choices). They belong in packages/domain once the structure types move there.
+ * The option lists and record shapes come from @ratstisch/domain (structure.ts), as the relay's
+ * validation uses them; the relay has the last word, the app only offers the choices.
  */
-import type { DepartmentInfo } from '@ratstisch/domain'
+import {
+  DEFAULT_BODY_SETTINGS,
+  MAJORITY_RULES,
+  QUORUM_RULES,
+  type BodySettings,
+  type DepartmentInfo,
+  type LegislativeTerm,
+  type Organization,
+  type Person,
+  type StructureMembership,
+} from '@ratstisch/domain'
 import { NetworkError, type ApiClient } from '../../services/api-client.ts'
 
-export const BODY_CLASSIFICATIONS = ['Stadtrat', 'Gemeinderat', 'Ausschuss', 'Ortschaftsrat'] as const
-export const QUORUM_RULES = ['more-than-half', 'half', 'third'] as const
-export const MAJORITY_RULES = ['simple', 'absolute', 'two-thirds'] as const
-export const FORMS_OF_ADDRESS = ['Frau', 'Herr'] as const
-export const MEMBERSHIP_ROLES = [
-  'Mitglied',
-  'Vorsitz',
-  'stellv. Vorsitz',
-  'Fraktionsvorsitz',
-  'stellv. Fraktionsvorsitz',
-  'sachkundige Einwohnerin',
-  'sachkundiger Einwohner',
-  'stellvertretendes Mitglied',
-  'beratendes Mitglied',
-] as const
-export const FACTION_ROLES: readonly string[] = ['Mitglied', 'Fraktionsvorsitz', 'stellv. Fraktionsvorsitz']
-export const BODY_ROLES: readonly string[] = MEMBERSHIP_ROLES.filter((r) => !['Fraktionsvorsitz', 'stellv. Fraktionsvorsitz'].includes(r))
-/** roles without a vote unless the clerk says otherwise (as the relay defaults them) */
-export const ADVISORY_ROLES: readonly string[] = ['sachkundige Einwohnerin', 'sachkundiger Einwohner', 'stellvertretendes Mitglied', 'beratendes Mitglied']
-
-/** Portrait upload: what the relay accepts. */
-export const PORTRAIT_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp']
-export const MAX_PORTRAIT_BYTES = 2 * 1024 * 1024
-
-export type QuorumRule = (typeof QUORUM_RULES)[number]
-export type MajorityRule = (typeof MAJORITY_RULES)[number]
-
-export interface LegislativeTerm {
-  id: string
-  name: string
-  startDate: string
-  endDate: string
-}
-
-export interface BodySettings {
-  invitationPeriodDays: number
-  urgentInvitationPeriodDays: number
-  quorum: QuorumRule
-  majority: MajorityRule
-  minimumMembers: number
-  public: boolean
-}
-
-export const DEFAULT_BODY_SETTINGS: BodySettings = {
-  invitationPeriodDays: 7,
-  urgentInvitationPeriodDays: 3,
-  quorum: 'more-than-half',
-  majority: 'simple',
-  minimumMembers: 0,
-  public: true,
-}
-
-export interface Organization {
-  id: string
-  name: string
-  shortName: string
-  organizationType: 'Gremium' | 'Fraktion'
-  classification: string
-  startDate: string | null
-  endDate: string | null
-  settings: BodySettings | null
-}
-
 export type Department = DepartmentInfo
-
-export interface Person {
-  id: string
-  name: string
-  formOfAddress: string | null
-  title: string | null
-  givenName: string | null
-  familyName: string | null
-  email: string | null
-  publishConsent: boolean
-  portraitSha256: string | null
-}
-
-export interface StructureMembership {
-  id: string
-  personId: string
-  personName: string
-  organizationId: string
-  organizationName: string
-  organizationType: 'Gremium' | 'Fraktion'
-  role: string
-  votingRight: boolean
-  startDate: string | null
-  endDate: string | null
-  onBehalfOf: string | null
-  onBehalfOfName: string | null
-  substituteForPersonId: string | null
-  substituteForName: string | null
-}
 
 /** A refusal of the relay: which field to correct and why, in both languages. */
 export class StructureApiError extends Error {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_BODY_SETTINGS, type Organization, type StructureMembership } from '@ratstisch/domain'
 import { setLocale } from '../../i18n/messages.ts'
-import { DEFAULT_BODY_SETTINGS, type Organization, type StructureMembership } from './structure-client.ts'
 import { SECTION_FIELDS, draftOf, formatDay, isEnded, labelOfRole, payloadOf, rolesFor, validateDraft, votingRightFor } from './structure-forms.ts'
 
 const committee: Organization = {

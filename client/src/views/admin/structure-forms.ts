@@ -8,20 +8,20 @@ import { t, type MessageKey } from '../../i18n/messages.ts'
 import {
   ADVISORY_ROLES,
   BODY_CLASSIFICATIONS,
-  BODY_ROLES,
+  BODY_ONLY_ROLES,
   DEFAULT_BODY_SETTINGS,
-  FACTION_ROLES,
+  FACTION_ONLY_ROLES,
   FORMS_OF_ADDRESS,
   MAJORITY_RULES,
+  MEMBERSHIP_ROLES,
   QUORUM_RULES,
   type BodySettings,
-  type Department,
   type LegislativeTerm,
   type Organization,
-  type Payload,
   type Person,
   type StructureMembership,
-} from './structure-client.ts'
+} from '@ratstisch/domain'
+import type { Department, Payload } from './structure-client.ts'
 
 /** Form values as the inputs hold them: text (numbers too) or checked. */
 export type Draft = Record<string, string | boolean>
@@ -98,6 +98,9 @@ export const labelOfRole = (role: string): string => (roleLabel[role] ? t(roleLa
 const bodies = (ctx: FormContext) => ctx.organizations.filter((o) => o.organizationType === 'Gremium')
 const factions = (ctx: FormContext) => ctx.organizations.filter((o) => o.organizationType === 'Fraktion')
 const none = (): FieldOption => ({ value: '', label: t('admin.option.none') })
+
+const FACTION_ROLES: readonly string[] = MEMBERSHIP_ROLES.filter((r) => !BODY_ONLY_ROLES.includes(r))
+const BODY_ROLES: readonly string[] = MEMBERSHIP_ROLES.filter((r) => !FACTION_ONLY_ROLES.includes(r))
 
 /** Roles that fit the chosen organization (faction or body). */
 export function rolesFor(organization: Organization | undefined): string[] {

@@ -4,26 +4,9 @@ export const meetingViewStyles = css`
   :host {
     display: block;
   }
-  .back {
-    display: inline-block;
-    margin-bottom: 0.5rem;
-  }
   h1 {
     margin: 0.2rem 0 0.6rem;
     line-height: 1.25;
-  }
-  .facts {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.2rem 1rem;
-    margin: 0 0 1rem;
-  }
-  .facts dt {
-    font-weight: 600;
-    color: var(--rt-muted);
-  }
-  .facts dd {
-    margin: 0;
   }
   h2 {
     margin: 1.5rem 0 0.5rem;

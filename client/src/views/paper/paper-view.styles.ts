@@ -5,10 +5,6 @@ export const paperViewStyles = css`
     display: block;
     max-width: 60rem;
   }
-  .back {
-    display: inline-block;
-    margin-bottom: 0.5rem;
-  }
   .kicker {
     margin: 0;
     color: var(--rt-muted);
@@ -30,19 +26,6 @@ export const paperViewStyles = css`
   }
   h4 {
     margin: 0 0 0.5rem;
-  }
-  .facts {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.2rem 1rem;
-    margin: 0 0 1rem;
-  }
-  .facts dt {
-    font-weight: 600;
-    color: var(--rt-muted);
-  }
-  .facts dd {
-    margin: 0;
   }
   .state {
     display: inline-block;
