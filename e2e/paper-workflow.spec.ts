@@ -167,6 +167,11 @@ test('a paper from the first draft to its number and the committee queue', async
   expect(queue.status()).toBe(200)
   const queued = ((await queue.json()) as { papers: Array<{ reference: string }> }).papers.map((p) => p.reference)
   expect(queued).toContain(reference)
+  await clerk.goto('/app/papers?view=all&body=org-bauausschuss')
+  await expect(clerk.getByLabel('Wartet auf Beratung in')).toHaveValue('org-bauausschuss')
+  await expect(clerk.getByRole('link', { name: new RegExp(reference.replace(/[()]/g, '\\$&')) })).toBeVisible()
+  await expect(clerk.getByText('wartet auf Beratung: Bau- und Vergabeausschuss (Vorberatung)').first()).toBeVisible()
+  await expectAccessible(clerk, 'queue of the Bauausschuss')
   // a member of the Bauausschuss can read it now; it is not public
   const member = await newUser(browser, 'member-a')
   const manifest = ((await (await member.request.get('/api/sync/manifest')).json()) as { documents: Array<{ url: string; type: string }> }).documents

@@ -35,7 +35,12 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  // The paper journey adds a paper to the shared demo town; the list journeys count papers, so it
+  // runs after them.
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: 'paper-workflow.spec.ts' },
+    { name: 'paper-journey', use: { browserName: 'chromium' }, testMatch: 'paper-workflow.spec.ts', dependencies: ['chromium'] },
+  ],
   webServer: {
     command: 'npx tsx sync-server/src/main.ts',
     cwd: '..',

@@ -20,6 +20,7 @@ const entry = {
   nextOrganizationId: null,
   nextRole: null,
   returnedAt: null,
+  nextOrganizationName: null,
 }
 
 describe('parsePaperList', () => {

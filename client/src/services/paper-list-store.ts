@@ -57,6 +57,7 @@ export function parsePaperListEntry(v: unknown): PaperListEntry | null {
     cosigningSince: strOrNull(v.cosigningSince),
     cosigningDue: strOrNull(v.cosigningDue),
     nextOrganizationId: strOrNull(v.nextOrganizationId),
+    nextOrganizationName: strOrNull(v.nextOrganizationName),
     nextRole: strOrNull(v.nextRole),
     returnedAt: strOrNull(v.returnedAt),
   }

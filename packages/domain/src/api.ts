@@ -46,6 +46,7 @@ export interface PaperListEntry {
   cosigningDue: string | null
   /** body whose queue holds the paper (next open consultation) */
   nextOrganizationId: string | null
+  nextOrganizationName: string | null
   nextRole: string | null
   /** a draft sent back to its authors (from co-signing or approval): when */
   returnedAt: string | null

@@ -147,6 +147,7 @@ export const MIGRATIONS: readonly string[] = [
     cosigning_since TEXT,
     cosigning_due TEXT,
     next_organization_id TEXT,
+    next_organization_name TEXT,
     next_role TEXT,
     -- a draft sent back (from co-signing or approval): when
     returned_at TEXT

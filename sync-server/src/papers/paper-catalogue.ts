@@ -24,6 +24,7 @@ export interface PaperRow {
   cosigning_since: string | null
   cosigning_due: string | null
   next_organization_id: string | null
+  next_organization_name: string | null
   next_role: string | null
   returned_at: string | null
 }
@@ -63,6 +64,7 @@ export const paperRowToEntry = (r: PaperRow): PaperListEntry => ({
   cosigningSince: r.cosigning_since,
   cosigningDue: r.cosigning_due,
   nextOrganizationId: r.next_organization_id,
+  nextOrganizationName: r.next_organization_name,
   nextRole: r.next_role,
   returnedAt: r.returned_at,
 })
@@ -82,14 +84,14 @@ export class PaperCatalogue {
     this.db
       .prepare(
         `INSERT INTO papers (id, doc_id, reference, name, paper_type, department_id, department, state, date, public, created_by, updated_at,
-                             cosigning, cosigning_since, cosigning_due, next_organization_id, next_role, returned_at)
+                             cosigning, cosigning_since, cosigning_due, next_organization_id, next_organization_name, next_role, returned_at)
          VALUES (@id, @doc_id, @reference, @name, @paper_type, @department_id, @department, @state, @date, @public, @created_by, @updated_at,
-                 @cosigning, @cosigning_since, @cosigning_due, @next_organization_id, @next_role, @returned_at)
+                 @cosigning, @cosigning_since, @cosigning_due, @next_organization_id, @next_organization_name, @next_role, @returned_at)
          ON CONFLICT(id) DO UPDATE SET doc_id = excluded.doc_id, reference = excluded.reference, name = excluded.name,
            paper_type = excluded.paper_type, department_id = excluded.department_id, department = excluded.department,
            state = excluded.state, date = excluded.date, public = excluded.public, created_by = excluded.created_by,
            updated_at = excluded.updated_at, cosigning = excluded.cosigning, cosigning_since = excluded.cosigning_since,
-           cosigning_due = excluded.cosigning_due, next_organization_id = excluded.next_organization_id, next_role = excluded.next_role,
+           cosigning_due = excluded.cosigning_due, next_organization_id = excluded.next_organization_id, next_organization_name = excluded.next_organization_name, next_role = excluded.next_role,
            returned_at = excluded.returned_at`,
       )
       .run({
@@ -109,6 +111,7 @@ export class PaperCatalogue {
         cosigning_since: request?.event.at ?? null,
         cosigning_due: request?.event.dueDate ?? null,
         next_organization_id: next?.organizationId ?? null,
+        next_organization_name: next?.organizationName ?? null,
         next_role: next?.role ?? null,
         returned_at: returned?.event.at ?? null,
       })

@@ -8,6 +8,7 @@ import {
   listQueryString,
   papersOfView,
   parseListQuery,
+  queueBodiesOf,
   statesOf,
   taskOf,
   typesOf,
@@ -35,6 +36,7 @@ const paper = (id: string, over: Partial<PaperListEntry> = {}): PaperListEntry =
   nextOrganizationId: null,
   nextRole: null,
   returnedAt: null,
+  nextOrganizationName: null,
   ...over,
 })
 
@@ -133,6 +135,20 @@ describe('filters', () => {
     expect(ids(filterPapers(all, { ...EMPTY_QUERY, state: 'draft', dept: 'dept-finanzen' }))).toEqual(['fin-draft'])
     expect(ids(filterPapers(all, { ...EMPTY_QUERY, type: 'Informationsvorlage' }))).toEqual(['consultation'])
     expect(ids(filterPapers(all, { ...EMPTY_QUERY, waiting: 'dept-bau' }))).toEqual(['cosign-bau'])
+  })
+
+  it('by the body whose queue holds the paper (awaiting consultation)', () => {
+    const rows = [
+      paper('q1', { state: 'released', nextOrganizationId: 'org-bau', nextOrganizationName: 'Bauausschuss', nextRole: 'Vorberatung' }),
+      paper('q2', { state: 'consultation', nextOrganizationId: 'org-rat', nextOrganizationName: 'Stadtrat', nextRole: 'Entscheidung' }),
+      paper('q3', { state: 'draft' }),
+    ]
+    expect(filterPapers(rows, { ...EMPTY_QUERY, view: 'all', body: 'org-bau' }).map((p) => p.id)).toEqual(['q1'])
+    expect(queueBodiesOf(rows)).toEqual([
+      { id: 'org-bau', label: 'Bauausschuss' },
+      { id: 'org-rat', label: 'Stadtrat' },
+    ])
+    expect(parseListQuery(listQueryString({ view: 'all', body: 'org-bau' })).body).toBe('org-bau')
   })
 
   it('offers states in workflow order, departments by name, types in configured order', () => {

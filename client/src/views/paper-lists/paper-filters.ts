@@ -18,12 +18,14 @@ export interface PaperListQuery {
   dept: string
   /** department whose co-signature is still pending */
   waiting: string
+  /** body whose queue holds the paper (next open consultation) */
+  body: string
   type: string
 }
 
-export const EMPTY_QUERY: PaperListQuery = { view: 'inbox', q: '', state: '', dept: '', waiting: '', type: '' }
+export const EMPTY_QUERY: PaperListQuery = { view: 'inbox', q: '', state: '', dept: '', waiting: '', body: '', type: '' }
 
-const FILTER_KEYS = ['q', 'state', 'dept', 'waiting', 'type'] as const
+const FILTER_KEYS = ['q', 'state', 'dept', 'waiting', 'body', 'type'] as const
 
 export function parseListQuery(search: string): PaperListQuery {
   const params = new URLSearchParams(search)
@@ -130,14 +132,15 @@ export function papersOfView(papers: readonly PaperListEntry[], view: ListView, 
 /** Applies the filter form to the rows of a view (order kept). */
 export function filterPapers(papers: readonly PaperListEntry[], query: PaperListQuery): PaperListEntry[] {
   const words = fold(query.q).split(/\s+/).filter(Boolean)
-  const { state, dept, waiting, type } = query
-  if (!words.length && !state && !dept && !waiting && !type) return papers as PaperListEntry[]
+  const { state, dept, waiting, body, type } = query
+  if (!words.length && !state && !dept && !waiting && !body && !type) return papers as PaperListEntry[]
   return papers.filter(
     (p) =>
       (!state || p.state === state) &&
       (!dept || p.departmentId === dept) &&
       (!type || p.paperType === type) &&
       (!waiting || p.cosigning[waiting] === 'pending') &&
+      (!body || p.nextOrganizationId === body) &&
       (!words.length || words.every((w) => haystack(p).includes(w))),
   )
 }
@@ -170,6 +173,13 @@ export function departmentOptions(names: ReadonlyMap<string, string>): Option[] 
 }
 
 /** Paper types in the configured order, then others found in the rows. */
+/** Bodies whose queue ("awaiting consultation") holds at least one of the rows, by name. */
+export function queueBodiesOf(papers: readonly PaperListEntry[]): Option[] {
+  const names = new Map<string, string>()
+  for (const p of papers) if (p.nextOrganizationId) names.set(p.nextOrganizationId, p.nextOrganizationName ?? p.nextOrganizationId)
+  return [...names].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label, 'de'))
+}
+
 export function typesOf(papers: readonly PaperListEntry[]): string[] {
   const present = new Set(papers.map((p) => p.paperType))
   const configured = DEFAULT_PAPER_TYPES.map((t) => t.id as string).filter((id) => present.has(id))

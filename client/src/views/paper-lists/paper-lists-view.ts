@@ -32,6 +32,7 @@ import {
   parseListQuery,
   statesOf,
   taskOf,
+  queueBodiesOf,
   typesOf,
   waitingDepartments,
   type ListActor,
@@ -72,6 +73,7 @@ interface Derived {
   stateOptions: Option[]
   deptOptions: Option[]
   typeOptions: Option[]
+  bodyOptions: Option[]
 }
 
 export class PaperListsView extends LitElement {
@@ -180,6 +182,7 @@ export class PaperListsView extends LitElement {
       stateOptions: statesOf(papers).map((id) => ({ id, label: paperStateLabel(id) })),
       deptOptions: departmentOptions(names),
       typeOptions: typesOf(papers).map((id) => ({ id, label: id })),
+      bodyOptions: queueBodiesOf(papers),
       byView: {
         inbox: papersOfView(papers, 'inbox', actor, today),
         all: papersOfView(papers, 'all', actor, today),
@@ -271,7 +274,7 @@ export class PaperListsView extends LitElement {
     return this.mode === 'overview' ? this.renderOverview() : this.renderWork()
   }
 
-  private renderSelect(key: 'state' | 'dept' | 'waiting' | 'type', label: string, options: Option[]) {
+  private renderSelect(key: 'state' | 'dept' | 'waiting' | 'body' | 'type', label: string, options: Option[]) {
     const value = this.query[key]
     const known = !value || options.some((o) => o.id === value)
     return html`<label class="field"
@@ -301,7 +304,7 @@ export class PaperListsView extends LitElement {
 
   private renderWorkBody(derived: Derived) {
     const q = this.query
-    const { stateOptions, deptOptions, typeOptions } = derived
+    const { stateOptions, deptOptions, typeOptions, bodyOptions } = derived
     const viewLabel = t(`paperLists.view.${q.view}`)
     return html`
       <nav class="views" aria-label=${t('paperLists.views')}>
@@ -326,6 +329,7 @@ export class PaperListsView extends LitElement {
         ${this.renderSelect('state', t('paperLists.filter.state'), stateOptions)}
         ${this.renderSelect('dept', t('paperLists.filter.dept'), deptOptions)}
         ${this.renderSelect('waiting', t('paperLists.filter.waiting'), deptOptions)}
+        ${this.renderSelect('body', t('paperLists.filter.body'), bodyOptions)}
         ${this.renderSelect('type', t('paperLists.filter.type'), typeOptions)}
         ${hasFilters(q) ? html`<button type="button" class="reset" @click=${this.resetFilters}>${t('paperLists.filter.reset')}</button>` : nothing}
       </form>
@@ -364,6 +368,9 @@ export class PaperListsView extends LitElement {
             >`
           : nothing}
         ${waiting.length ? html`<span>${t('paperLists.waitingFor', { departments: waiting.map((d) => derived.names.get(d) ?? d).join(', ') })}</span>` : nothing}
+        ${p.nextOrganizationName
+          ? html`<span>${t('paperLists.queue', { body: p.nextOrganizationName, role: p.nextRole ?? '' })}</span>`
+          : nothing}
         <span>${p.paperType}</span>
         <span>${p.department}</span>
         <span>${formatDay(p.date)}</span>
