@@ -6,7 +6,7 @@
  */
 import type { DocHandle } from '@automerge/automerge-repo'
 import type { PaperDoc, PaperListEntry } from '@ratstisch/domain'
-import type { ApiClient } from './api-client.ts'
+import { ApiError, type ApiClient } from './api-client.ts'
 import type { Catalogue } from './catalogue.ts'
 import { Emitter } from './emitter.ts'
 import type { OutboxCommand, UserDb } from './local-db.ts'
@@ -25,7 +25,7 @@ export interface PaperCommandResult {
 
 export interface PapersEvents extends Record<string, unknown> {
   /** a queued command was answered by the relay */
-  answered: { paperId: string; commandId: string; result: PaperCommandResult }
+  answered: { paperId: string; commandId: string; action: string; result: PaperCommandResult }
 }
 
 const entryKey = (paperId: string) => `paper:${paperId}`
@@ -105,17 +105,18 @@ export class PaperService extends Emitter<PapersEvents> {
     return rows.map((r) => r.command).filter((c): c is Extract<OutboxCommand, { kind: 'paper-command' }> => c.kind === 'paper-command' && c.paperId === paperId)
   }
 
-  /** Outbox handler: sends one command. A 409 (not possible in the state the relay has) is an answer, not a failure. */
+  /** Outbox handler: sends one command; a refusal is an answer shown to the user, not a failure to retry. */
   async send(command: Extract<OutboxCommand, { kind: 'paper-command' }>): Promise<void> {
     let result: PaperCommandResult
     try {
       const { body } = await this.api.postJson(`/api/papers/${encodeURIComponent(command.paperId)}/commands`, command.command)
       result = body as PaperCommandResult
     } catch (e) {
-      const conflict = e as { status?: number; message?: string }
-      if (conflict.status !== 409) throw e
-      result = { applied: false, reason: conflict.message, state: '', reference: '' }
+      // 409: recorded but not applied in the relay's state; 400/403/404: refused for good. Both are
+      // answers the author must see; anything else (offline, 5xx, 401) stays queued.
+      if (!(e instanceof ApiError) || ![400, 403, 404, 409].includes(e.status)) throw e
+      result = { applied: false, reason: e.message, state: '', reference: '' }
     }
-    this.emit('answered', { paperId: command.paperId, commandId: command.command.id, result })
+    this.emit('answered', { paperId: command.paperId, commandId: command.command.id, action: command.command.action, result })
   }
 }

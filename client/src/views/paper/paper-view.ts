@@ -124,11 +124,10 @@ export class PaperView extends LitElement {
     this.offs.push(
       () => window.removeEventListener('online', onOnline),
       () => window.removeEventListener('offline', onOnline),
-      this.session.papers.on('answered', ({ paperId, result, commandId }) => {
+      this.session.papers.on('answered', ({ paperId, result, action: step }) => {
         if (paperId !== this.paperId) return
         void this.refreshPending()
-        const entry = this.paper.doc?.events.find((e) => e.id === commandId)
-        const action = actionLabel(entry?.action ?? '')
+        const action = actionLabel(step)
         this.announcement = result.applied ? t('paper.answer.applied', { action }) : t('paper.answer.refused', { action, reason: result.reason ?? '' })
       }),
       this.session.outbox.on('change', () => void this.refreshPending()),
