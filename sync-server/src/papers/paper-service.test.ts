@@ -118,6 +118,8 @@ describe('workflow', () => {
 
     const back = await api('kaemmerei', 'POST', `/papers/${paper.id}/commands`, cmd('return-cosigning', { comment: 'Finanzierung unklar' }))
     expect(back.json.state).toBe('draft')
+    // the author's inbox knows it came back
+    expect((await api('author', 'GET', `/papers/${paper.id}`)).json.returnedAt).toBeTruthy()
     // the author's device edits once it has seen the paper back in draft (as the editor does)
     await waitFor(handle, (d) => d.events.length === 2)
     handle.change((d) => A.splice(d, ['sections', 2, 'text'], 0, 0, 'Haushaltsstelle 2.1.1.01, 86.000 €'))
@@ -142,6 +144,7 @@ describe('workflow', () => {
     expect(await manifestUrls('member-b')).not.toContain(paper.url)
     const queue = await api('clerk', 'GET', '/organizations/org-bau/queue')
     expect((queue.json.papers as PaperListEntry[]).map((p) => p.id)).toContain(paper.id)
+    expect((queue.json.papers as PaperListEntry[]).find((p) => p.id === paper.id)).toMatchObject({ nextOrganizationName: 'Bauausschuss', nextRole: 'Entscheidung', returnedAt: null })
     // and it is still not public
     expect(doc.public).toBe(false)
 
