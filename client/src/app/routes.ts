@@ -10,6 +10,13 @@ export type Route =
   | { name: 'paper-new' }
   | { name: 'paper'; paperId: string }
   | { name: 'admin'; section: AdminSection }
+  | { name: 'planning' }
+  | { name: 'agenda'; meetingId: string }
+  | { name: 'live'; meetingId: string }
+  | { name: 'minutes'; meetingId: string }
+  | { name: 'resolutions' }
+  | { name: 'circulars' }
+  | { name: 'circular'; circularId: string }
   | { name: 'not-found'; path: string }
 
 export const ADMIN_SECTIONS = ['terms', 'bodies', 'factions', 'departments', 'persons', 'memberships'] as const
@@ -32,6 +39,17 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'meetings' && parts.length === 2) {
     const meetingId = decode(parts[1])
     if (meetingId) return { name: 'meeting', meetingId }
+  }
+  if (parts[0] === 'meetings' && parts.length === 3 && (parts[2] === 'agenda' || parts[2] === 'live' || parts[2] === 'minutes')) {
+    const meetingId = decode(parts[1])
+    if (meetingId) return { name: parts[2], meetingId }
+  }
+  if (parts[0] === 'planning' && parts.length === 1) return { name: 'planning' }
+  if (parts[0] === 'resolutions' && parts.length === 1) return { name: 'resolutions' }
+  if (parts[0] === 'circulars' && parts.length === 1) return { name: 'circulars' }
+  if (parts[0] === 'circulars' && parts.length === 2) {
+    const circularId = decode(parts[1])
+    if (circularId) return { name: 'circular', circularId }
   }
   if (parts[0] === 'meetings' && parts.length === 4 && parts[2] === 'files') {
     const meetingId = decode(parts[1])
@@ -70,6 +88,18 @@ export function hrefFor(route: Route): string {
       return `${APP_BASE}papers/${encodeURIComponent(route.paperId)}`
     case 'admin':
       return `${APP_BASE}admin/${route.section}`
+    case 'planning':
+      return `${APP_BASE}planning`
+    case 'agenda':
+    case 'live':
+    case 'minutes':
+      return `${APP_BASE}meetings/${encodeURIComponent(route.meetingId)}/${route.name}`
+    case 'resolutions':
+      return `${APP_BASE}resolutions`
+    case 'circulars':
+      return `${APP_BASE}circulars`
+    case 'circular':
+      return `${APP_BASE}circulars/${encodeURIComponent(route.circularId)}`
     case 'not-found':
       return route.path
   }

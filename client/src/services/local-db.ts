@@ -7,7 +7,7 @@
  * changes, pinned meetings, the user's notes documents and the last staff paper list.
  */
 import Dexie, { type EntityTable } from 'dexie'
-import type { DocType } from '@ratstisch/domain'
+import type { CircularAnswer, DocType, MeetingCommand } from '@ratstisch/domain'
 import type { Me, MeetingMeta } from './relay-contract.ts'
 
 export interface SettingRow {
@@ -79,6 +79,18 @@ export type OutboxCommand =
         consultationId?: string
         result?: string
       }
+    }
+  | {
+      kind: 'meeting-command'
+      meetingId: string
+      /** body of POST /api/meetings/:id/commands (MeetingCommand) */
+      command: MeetingCommand
+    }
+  | {
+      kind: 'circular-answer'
+      circularId: string
+      /** body of POST /api/circulars/:id/answer */
+      command: { id: string; answer: CircularAnswer; clientAt: string }
     }
 
 export interface OutboxRow {

@@ -10,6 +10,7 @@ import { ApiError, type ApiClient } from './api-client.ts'
 import type { Catalogue } from './catalogue.ts'
 import { Emitter } from './emitter.ts'
 import type { OutboxCommand, UserDb } from './local-db.ts'
+import { newCommandId } from './meeting-commands.ts'
 import type { Outbox } from './outbox.ts'
 import { documentIdOf } from './relay-contract.ts'
 import type { RepoService } from './repo.ts'
@@ -30,10 +31,6 @@ export interface PapersEvents extends Record<string, unknown> {
 
 const entryKey = (paperId: string) => `paper:${paperId}`
 
-function newCommandId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12))
-  return `c-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`
-}
 
 export class PaperService extends Emitter<PapersEvents> {
   constructor(

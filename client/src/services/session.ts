@@ -11,6 +11,7 @@ import { ChangeTracker } from './change-tracker.ts'
 import { Emitter } from './emitter.ts'
 import { FileCache } from './files.ts'
 import { automergeDbName, clearObjectStore, deleteDatabase, type DeviceDb, type OutboxCommand, UserDb, userDbName } from './local-db.ts'
+import { MeetingCommandService } from './meeting-commands.ts'
 import { MeetingPinner } from './meeting-pinner.ts'
 import { NotesService } from './notes.ts'
 import { Outbox } from './outbox.ts'
@@ -38,6 +39,7 @@ export class Session extends Emitter<SessionEvents> {
   readonly notes: NotesService
   readonly pinner: MeetingPinner
   readonly papers: PaperService
+  readonly meetingCommands: MeetingCommandService
   readonly status: SyncStatusService
   private cycle: Promise<void> = Promise.resolve()
   private cycleQueued = false
@@ -68,6 +70,7 @@ export class Session extends Emitter<SessionEvents> {
     this.notes = new NotesService(me.id, db, this.repo, this.tracker, this.catalogue, this.outbox, api)
     this.pinner = new MeetingPinner(db, this.repo, this.catalogue, this.files, this.notes)
     this.papers = new PaperService(db, api, this.repo, this.outbox, this.catalogue)
+    this.meetingCommands = new MeetingCommandService(api, this.outbox)
     this.status = new SyncStatusService(this.repo, this.tracker, this.outbox)
   }
 
@@ -136,6 +139,10 @@ export class Session extends Emitter<SessionEvents> {
         return this.notes.register(command)
       case 'paper-command':
         return this.papers.send(command)
+      case 'meeting-command':
+        return this.meetingCommands.send(command)
+      case 'circular-answer':
+        return this.meetingCommands.sendAnswer(command)
     }
   }
 

@@ -83,7 +83,7 @@ export interface AudienceContext {
   departmentIds?: readonly string[]
   /** departments that only read a paper (asked to co-sign) */
   readerDepartmentIds?: readonly string[]
-  /** a paper still in the administration (not released) */
+  /** a paper still in the administration (not released); a meeting not yet released (invited) */
   draft?: boolean
 }
 
@@ -95,8 +95,15 @@ export function defaultAccess(type: DocType, ctx: AudienceContext): AccessEntry 
   const orgs = (ctx.organizationIds ?? []).map((id) => `org:${id}`)
   switch (type) {
     case 'meeting':
+      // a meeting being planned is seen by the office only; the release command opens it to all
+      if (ctx.draft) return { readers: office, writers: office }
       return { readers: ['public'], writers: office }
     case 'meeting-confidential':
+      if (ctx.draft) return { readers: office, writers: office }
+      return { readers: [...orgs, ...office], writers: office }
+    case 'minutes':
+      // public part: everyone once approved; until then (and the non-public part always) the body
+      if (ctx.public) return { readers: ['public'], writers: office }
       return { readers: [...orgs, ...office], writers: office }
     case 'paper': {
       const depts = (ctx.departmentIds ?? []).map((id) => `dept:${id}`)

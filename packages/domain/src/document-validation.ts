@@ -105,6 +105,15 @@ export function validateDocument(type: DocType, doc: unknown, ctx: ValidationCon
     case 'paper':
       checkPaper(doc, problems)
       break
+    case 'minutes':
+      if (ctx.meetingId && doc.meetingId !== ctx.meetingId) problems.push('meetingId must stay the meeting id')
+      if (doc.part !== 'public' && doc.part !== 'confidential') problems.push('part must be public or confidential')
+      checkList(doc.sections, 'sections', 600, problems, (s, i) => {
+        if (!isStr(s.key, 100) || !isStr(s.title, 500) || !isStr(s.text, 500_000)) problems.push(`section ${i} needs key, title and text`)
+      })
+      if (!Array.isArray(doc.events)) problems.push('events must be a list')
+      if (!Array.isArray(doc.versions)) problems.push('versions must be a list')
+      break
     case 'notes': {
       if (ctx.ownerId && doc.owner !== ctx.ownerId) problems.push('owner must stay the registered owner')
       if (ctx.meetingId && doc.meetingId !== ctx.meetingId) problems.push('meetingId must stay the registered meeting')

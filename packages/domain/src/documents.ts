@@ -7,6 +7,21 @@
  */
 import type { Attachment, Consultation, PaperRecipient, PaperSection } from './papers.ts'
 import type { WorkflowEvent } from './paper-workflow.ts'
+import type {
+  AgendaItemKind,
+  AgendaRelease,
+  AttendanceEntry,
+  ItemResult,
+  ItemStatus,
+  LiveState,
+  MinutesEvent,
+  MinutesSection,
+  MinutesVersion,
+  Recusal,
+  RosterEntry,
+  Statement,
+  VoteRecord,
+} from './meetings.ts'
 
 /** One version of a file (PDF, image) stored as a content-addressed blob on the relay. */
 export interface FileRef {
@@ -42,6 +57,25 @@ export interface AgendaItem {
   files: FileRef[]
   /** Proposed resolution (Beschlussvorschlag), if any. */
   resolutionProposal?: string
+  /** sub-item of (one level: "Ö 3.1") */
+  parentId?: string
+  kind?: AgendaItemKind
+  /** standard item template key (opening, quorum …) */
+  standardKey?: string
+  /** the paper's consultation this item handles */
+  consultationId?: string
+  // --- recorded in the live meeting (clerk) ---
+  status?: ItemStatus
+  /** verwiesen: to which body */
+  referredTo?: OrganizationRef
+  recusals?: Recusal[]
+  vote?: VoteRecord
+  result?: ItemResult
+  /** wording of the resolution, edited from the Beschlussvorschlag (Markdown subset) */
+  resolutionText?: string
+  statements?: Statement[]
+  /** short record of the discussion for the minutes */
+  minutesNote?: string
 }
 
 export interface OrganizationRef {
@@ -73,6 +107,21 @@ export interface MeetingDoc {
   state: MeetingState
   agendaItems: AgendaItem[]
   invitation?: FileRef
+  locationId?: string
+  /** accessibility of the place (step-free access, hearing loop …) */
+  accessibility?: string
+  seriesId?: string
+  /** planned day the invitation goes out (ISO date) */
+  invitationDate?: string
+  /** members of the body (snapshot, refreshed on release) */
+  roster?: RosterEntry[]
+  chair?: { personId: string; name: string }
+  minuteTaker?: string
+  attendance?: AttendanceEntry[]
+  live?: LiveState
+  /** every released version of the agenda (invitation, Nachträge) */
+  releases?: AgendaRelease[]
+  cancelledReason?: string
 }
 
 /** Non-public part of a meeting. Audience: members of the body, clerks. */
@@ -80,6 +129,8 @@ export interface MeetingConfidentialDoc {
   type: 'meeting-confidential'
   meetingId: string
   agendaItems: AgendaItem[]
+  /** the non-public agenda as released (PDF), per version */
+  releases?: { version: number; agenda: FileRef }[]
 }
 
 export type PaperType =
@@ -131,9 +182,26 @@ export interface NotesDoc {
   notes: Record<string, string>
 }
 
-export type RatstischDoc = MeetingDoc | MeetingConfidentialDoc | PaperDoc | NotesDoc
+/**
+ * Minutes (Niederschrift) of one part of a meeting. Audience: the public part is read by the body
+ * and the office until approved, then by everyone; the non-public part by the body and the office.
+ * `events` and `versions` are written by the relay only (commands); sections are editable by the
+ * office while the minutes are a draft (no signature yet).
+ */
+export interface MinutesDoc {
+  type: 'minutes'
+  meetingId: string
+  part: 'public' | 'confidential'
+  /** "Niederschrift über die öffentliche Sitzung des Bauausschusses am 12.03.2026" */
+  title: string
+  sections: MinutesSection[]
+  events: MinutesEvent[]
+  versions: MinutesVersion[]
+}
+
+export type RatstischDoc = MeetingDoc | MeetingConfidentialDoc | PaperDoc | NotesDoc | MinutesDoc
 export type DocType = RatstischDoc['type']
-export const DOC_TYPES: readonly DocType[] = ['meeting', 'meeting-confidential', 'paper', 'notes']
+export const DOC_TYPES: readonly DocType[] = ['meeting', 'meeting-confidential', 'paper', 'notes', 'minutes']
 
 export function isDocType(value: unknown): value is DocType {
   return typeof value === 'string' && (DOC_TYPES as readonly string[]).includes(value)

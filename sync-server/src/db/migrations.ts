@@ -163,4 +163,132 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (term_id, prefix, number)
   );
   `,
+  /* 3: meetings end to end — locations, series, release state, commands, notifications, minutes, resolutions, circulars */ `
+  CREATE TABLE locations (
+    id TEXT PRIMARY KEY,
+    description TEXT NOT NULL,
+    room TEXT,
+    street_address TEXT,
+    postal_code TEXT,
+    locality TEXT,
+    accessibility TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE meeting_series (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    name TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    location_id TEXT REFERENCES locations(id),
+    created_at TEXT NOT NULL,
+    created_by TEXT
+  );
+  ALTER TABLE meetings ADD COLUMN location_id TEXT;
+  ALTER TABLE meetings ADD COLUMN series_id TEXT;
+  ALTER TABLE meetings ADD COLUMN released_at TEXT;
+  ALTER TABLE meetings ADD COLUMN agenda_version INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE meetings ADD COLUMN ended_at TEXT;
+  CREATE INDEX meetings_location_start ON meetings(location_id, start);
+  CREATE INDEX meetings_start ON meetings(start);
+  -- idempotent server-checked commands (outbox delivery may repeat)
+  CREATE TABLE meeting_commands (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    at TEXT NOT NULL,
+    result TEXT NOT NULL
+  );
+  CREATE TABLE push_subscriptions (
+    endpoint TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    p256dh TEXT NOT NULL,
+    auth TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_error TEXT
+  );
+  CREATE INDEX push_subscriptions_user ON push_subscriptions(user_id);
+  -- every notification sent (no content beyond the public subject), for idempotency and audit
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    recipient_user_id TEXT,
+    recipient TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    error TEXT,
+    UNIQUE (key, channel, recipient)
+  );
+  CREATE TABLE minutes (
+    doc_id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL,
+    part TEXT NOT NULL,
+    state TEXT NOT NULL,
+    approved_at TEXT,
+    updated_at TEXT NOT NULL,
+    UNIQUE (meeting_id, part)
+  );
+  CREATE TABLE resolutions (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    source_key TEXT NOT NULL UNIQUE,
+    organization_id TEXT NOT NULL,
+    meeting_id TEXT,
+    item_id TEXT,
+    item_number TEXT,
+    decided_on TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    public INTEGER NOT NULL,
+    paper_id TEXT,
+    paper_reference TEXT,
+    owner_department_id TEXT REFERENCES departments(id),
+    owner_person_name TEXT,
+    due_date TEXT,
+    status TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX resolutions_org ON resolutions(organization_id, decided_on);
+  CREATE INDEX resolutions_due ON resolutions(status, due_date);
+  CREATE TABLE resolution_reports (
+    id TEXT PRIMARY KEY,
+    resolution_id TEXT NOT NULL REFERENCES resolutions(id),
+    at TEXT NOT NULL,
+    by_user_id TEXT,
+    by_name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    text TEXT NOT NULL
+  );
+  CREATE INDEX resolution_reports_resolution ON resolution_reports(resolution_id, at);
+  CREATE TABLE circulars (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations(id),
+    title TEXT NOT NULL,
+    motion TEXT NOT NULL,
+    paper_id TEXT,
+    paper_reference TEXT,
+    deadline TEXT NOT NULL,
+    public INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_by_name TEXT NOT NULL,
+    state TEXT NOT NULL,
+    result_text TEXT,
+    decided_at TEXT
+  );
+  CREATE TABLE circular_voters (
+    circular_id TEXT NOT NULL REFERENCES circulars(id),
+    person_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    user_id TEXT,
+    answer TEXT,
+    answered_at TEXT,
+    command_id TEXT,
+    PRIMARY KEY (circular_id, person_id)
+  );
+  CREATE INDEX circular_voters_user ON circular_voters(user_id);
+  `,
 ]
