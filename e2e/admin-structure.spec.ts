@@ -103,7 +103,7 @@ test('the clerk maintains terms, bodies, persons and memberships', async ({ page
   await expect(page.getByLabel('Art des Gremiums')).toHaveValue('Ausschuss')
   await page.getByLabel('Beginn').fill('2024-07-01')
   await page.getByLabel('Ladungsfrist (Tage)').fill('10')
-  await page.getByLabel('Beschlussfähigkeit').selectOption({ label: 'mindestens die Hälfte der stimmberechtigten Mitglieder anwesend' })
+  await page.getByLabel('Beschlussfähigkeit', { exact: true }).selectOption({ label: 'mindestens die Hälfte der stimmberechtigten Mitglieder anwesend' })
   await page.getByLabel('Mindestzahl anwesender Mitglieder').fill('3')
   await page.getByLabel('Sitzungen sind öffentlich').focus()
   await tabTo(page, (f) => f.tag === 'button' && f.text === 'Anlegen')
@@ -213,6 +213,89 @@ test('the clerk maintains terms, bodies, persons and memberships', async ({ page
     memberships: { personId: string; endDate: string | null }[]
   }
   expect(memberships.memberships.find((x) => x.personId === person.id)?.endDate).toBe(yesterday)
+})
+
+test('the clerk edits a body’s standard agenda items and tie rule by keyboard', async ({ page, baseURL }) => {
+  const suffix = Date.now().toString(36).slice(-5)
+  const name = `Ortschaftsrat Vorlage ${suffix}`
+  const view = page.locator('rt-admin-view')
+  const titles = () => view.locator('.template-row input[type="text"]')
+
+  await signIn(page, 'clerk')
+  await page.goto('/app/admin/bodies')
+  await expect(page.getByRole('heading', { level: 2, name: 'Gremien' })).toBeVisible()
+  await expect(view.locator('table caption')).toBeVisible()
+  await page.getByLabel('Name', { exact: true }).fill(name)
+  await page.getByLabel('Kurzname').fill(`OR ${suffix}`)
+  await expect(view.getByText('Das Gremium verwendet die Standardvorlage.')).toBeVisible()
+  await expect(titles()).toHaveCount(11)
+  await expect(titles().nth(2)).toHaveValue('Einwohnerfragestunde')
+
+  // remove "Einwohnerfragestunde" by keyboard: focus goes to the row that takes its place
+  await view.getByRole('button', { name: '„Einwohnerfragestunde“ entfernen' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(view.locator('.template-status')).toHaveText('„Einwohnerfragestunde“ wurde entfernt.')
+  await expect(titles()).toHaveCount(10)
+  expect((await focusedElement(page)).id).toBe('f-settings-standardItems-2')
+  await expect(titles().nth(2)).toHaveValue('Feststellung der Tagesordnung')
+
+  // move "Anfragen und Anregungen" up twice: the focus stays on its "up" button
+  await view.getByRole('button', { name: '„Anfragen und Anregungen“ nach oben verschieben' }).focus()
+  await page.keyboard.press('Enter')
+  expect((await focusedElement(page)).id).toBe('f-settings-standardItems-4-up')
+  await page.keyboard.press('Enter')
+  expect((await focusedElement(page)).id).toBe('f-settings-standardItems-3-up')
+  await expect(titles().nth(3)).toHaveValue('Anfragen und Anregungen')
+  await expect(view.locator('.template-status')).toHaveText('„Anfragen und Anregungen“ steht jetzt an Position 4.')
+
+  // add an entry: the new title field gets the focus; an empty title is refused before sending
+  await view.getByRole('button', { name: 'Regel-TOP hinzufügen' }).focus()
+  await page.keyboard.press('Enter')
+  expect((await focusedElement(page)).id).toBe('f-settings-standardItems-10')
+  await page.getByRole('button', { name: 'Anlegen' }).click()
+  await expect(view.locator('#err-settings-standardItems-10')).toHaveText('Regel-TOP 11: Bitte einen Titel angeben.')
+  expect((await focusedElement(page)).id).toBe('f-settings-standardItems-10')
+  await page.keyboard.type('Grundstücksangelegenheiten')
+  const row = view.getByRole('group', { name: 'Regel-TOP 11' })
+  await row.getByLabel('Teil').selectOption('confidential')
+  await row.getByLabel('Stellung').selectOption('start')
+  await page.getByLabel('Bei Stimmengleichheit').selectOption({ label: 'entscheidet die Stimme des Vorsitzes' })
+  await expectAccessible(page, 'admin: body with its standard items')
+  await page.getByRole('button', { name: 'Anlegen' }).click()
+  await expect(statusMessage(page, `„${name}“ wurde angelegt.`)).toBeVisible()
+
+  // the relay stored exactly this template and rule
+  const orgs = (await (await page.request.get('/api/admin/structure/organizations')).json()) as { organizations: { name: string; settings: { tieBreak: string; standardItems?: { title: string; public: boolean; position: string }[] } }[] }
+  const saved = orgs.organizations.find((o) => o.name === name)!
+  expect(saved.settings.tieBreak).toBe('chair')
+  expect(saved.settings.standardItems?.map((t) => t.title)).not.toContain('Einwohnerfragestunde')
+  expect(saved.settings.standardItems?.[3].title).toBe('Anfragen und Anregungen')
+  expect(saved.settings.standardItems?.at(-1)).toMatchObject({ title: 'Grundstücksangelegenheiten', public: false, position: 'start' })
+
+  // a hostile template sent past the form is refused with a German reason
+  const origin = new URL(baseURL!).origin
+  const refused = await page.request.post('/api/admin/structure/organizations', {
+    data: { name: `X ${suffix}`, shortName: `X ${suffix}`, organizationType: 'Gremium', classification: 'Ausschuss', settings: { standardItems: [{ key: 'a', title: '<script>', public: 'ja', position: 'start' }] } },
+    headers: { origin },
+  })
+  expect(refused.status()).toBe(400)
+  expect(JSON.stringify(await refused.json())).toContain('Regel-Tagesordnungspunkt 1')
+
+  // editing shows the body's own template; going back to the default is one button
+  const bodyRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) })
+  await bodyRow.getByRole('button', { name: `${name} bearbeiten` }).click()
+  await expect(view.getByText('Das Gremium hat eine eigene Vorlage.')).toBeVisible()
+  await expect(titles()).toHaveCount(11)
+  await expect(page.getByLabel('Bei Stimmengleichheit')).toHaveValue('chair')
+  await view.getByRole('button', { name: 'Standardvorlage wiederherstellen' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(titles()).toHaveCount(11)
+  await expect(titles().nth(2)).toHaveValue('Einwohnerfragestunde')
+  expect((await focusedElement(page)).id).toBe('template-add')
+  await page.getByRole('button', { name: 'Änderungen speichern' }).click()
+  await expect(statusMessage(page, `Änderungen an „${name}“ wurden gespeichert.`)).toBeVisible()
+  const after = (await (await page.request.get('/api/admin/structure/organizations')).json()) as { organizations: { name: string; settings: { standardItems?: unknown } }[] }
+  expect(after.organizations.find((o) => o.name === name)!.settings.standardItems).toBeUndefined()
 })
 
 test('without a connection the administration says so and keeps what was typed', async ({ page, context }) => {

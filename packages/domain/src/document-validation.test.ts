@@ -45,4 +45,72 @@ describe('validateDocument', () => {
     expect(validateDocument('notes', { type: 'notes', owner: 'ua', meetingId: 'm', notes: { a: 42 } }, {})).toEqual(['note a must be text up to 100,000 characters'])
     expect(validateDocument('paper', null, {})).toEqual(['document is not a map'])
   })
+
+  it('accepts the live-meeting fields of items and meetings', () => {
+    const live = item({
+      status: 'behandelt',
+      kind: 'paper',
+      vote: { mode: 'roll-call', yes: 1, no: 1, abstain: 0, roll: { p1: 'yes', p2: 'no' }, at: '2026-03-12T17:40:00+01:00' },
+      result: 'abgelehnt',
+      recusals: [{ personId: 'p3', name: 'C', at: '2026-03-12T17:30:00+01:00' }],
+      statements: [{ id: 's1', personId: 'p1', name: 'A', text: 'Wörtlich.' }],
+      resolutionText: 'Beschluss',
+      minutesNote: 'Notiz',
+    })
+    const doc = meeting({
+      agendaItems: [live, item({ id: 'i2', number: 'Ö 1.1', parentId: 'i1' })],
+      roster: [{ personId: 'p1', name: 'A', role: 'Mitglied', votingRight: true }],
+      attendance: [{ personId: 'p1', name: 'A', kind: 'member', votingRight: true, periods: [{ arrived: '2026-03-12T17:00:00+01:00', left: '2026-03-12T18:00:00+01:00' }] }],
+      live: { startedAt: '2026-03-12T17:00:00+01:00', currentItemId: 'i1' },
+      releases: [{ version: 1, kind: 'invitation', at: '2026-03-01T10:00:00Z', byName: 'Büro', changes: [] }],
+    })
+    expect(validateDocument('meeting', doc, { meetingId: 'mtg-1' })).toEqual([])
+  })
+
+  it('refuses malformed live-meeting fields', () => {
+    const bad = item({
+      status: 'erledigt',
+      vote: { mode: 'counts', yes: -1, no: 1.5, abstain: 0, roll: { p1: 'vielleicht' }, at: 'gestern' },
+      result: 'vielleicht',
+      recusals: [{ personId: 'p3' }],
+      statements: Array.from({ length: 101 }, (_, i) => ({ id: `s${i}`, personId: 'p', name: 'n', text: 't' })),
+      resolutionText: 'x'.repeat(100_001),
+    })
+    expect(validateDocument('meeting', meeting({ agendaItems: [bad] }), {})).toEqual([
+      'agenda item 0: unknown status',
+      'agenda item 0: unknown result',
+      'agenda item 0: resolutionText must be text up to 100,000 characters',
+      'agenda item 0: vote counts must be non-negative whole numbers',
+      'agenda item 0: vote needs the time it was taken',
+      'agenda item 0: roll choices must be yes, no or abstain',
+      'agenda item 0: recusal 0 needs personId, name and time',
+      'too many agenda item 0 statements',
+    ])
+  })
+
+  it('allows sub-items only one level deep and within the same document', () => {
+    const items = [item(), item({ id: 'i2', parentId: 'i1' }), item({ id: 'i3', parentId: 'i2' }), item({ id: 'i4', parentId: 'elsewhere' }), item({ id: 'i5', parentId: 'i5' })]
+    expect(validateDocument('meeting', meeting({ agendaItems: items }), {})).toEqual([
+      'agenda item 2: sub-items go only one level deep',
+      'agenda item 3: parentId must refer to another item of this document',
+      'agenda item 4: parentId must refer to another item of this document',
+    ])
+  })
+
+  it('refuses malformed roster, attendance, live state and releases', () => {
+    const doc = meeting({
+      roster: [{ personId: 'p1', name: 'A', role: 'Mitglied' }],
+      attendance: [{ personId: 'p1', name: 'A', kind: 'boss', votingRight: true, periods: [{ arrived: '2026-03-12T18:00:00+01:00', left: '2026-03-12T17:00:00+01:00' }] }],
+      live: { endedAt: 'bald' },
+      releases: [{ version: -1, kind: 'invitation', at: '2026-03-01T10:00:00Z', byName: 'Büro', changes: 'neu' }],
+    })
+    expect(validateDocument('meeting', doc, {})).toEqual([
+      'roster 0 needs personId, name, role and votingRight',
+      'attendance 0 has an unknown kind',
+      'attendance 0 period 0 ends before it starts',
+      'live.endedAt must be an ISO date-time',
+      'release 0 needs version, kind, time and author',
+      'release 0: changes must be a list of text',
+    ])
+  })
 })

@@ -6,6 +6,7 @@
  */
 import type { DocType } from './documents.ts'
 import { CONSULTATION_ROLES } from './papers.ts'
+import { ITEM_RESULTS, ITEM_STATUSES, VOTE_CHOICES } from './meetings.ts'
 
 export interface ValidationContext {
   /** from the access registry, never from the document */
@@ -27,9 +28,60 @@ function checkFiles(files: unknown, where: string, problems: string[]): void {
   })
 }
 
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10_000
+const isTime = (v: unknown): v is string => isStr(v, 40) && !Number.isNaN(Date.parse(v))
+const optional = (v: unknown, ok: (v: unknown) => boolean) => v === undefined || ok(v)
+
+/** Bounds of the live-meeting fields: generous for real sessions, small enough that a hostile client cannot bloat a document. */
+const MAX_RECUSALS = 200
+const MAX_STATEMENTS = 100
+const MAX_ROSTER = 300
+const MAX_ATTENDANCE = 500
+const MAX_PERIODS = 50
+const MAX_RELEASES = 100
+
+function checkVote(vote: unknown, where: string, problems: string[]): void {
+  if (!isObj(vote)) return void problems.push(`${where}: vote must be a map`)
+  if (vote.mode !== 'counts' && vote.mode !== 'roll-call' && vote.mode !== 'unanimous') problems.push(`${where}: unknown vote mode`)
+  if (!isCount(vote.yes) || !isCount(vote.no) || !isCount(vote.abstain)) problems.push(`${where}: vote counts must be non-negative whole numbers`)
+  if (!isTime(vote.at)) problems.push(`${where}: vote needs the time it was taken`)
+  if (vote.roll !== undefined) {
+    if (!isObj(vote.roll)) problems.push(`${where}: roll must be a map`)
+    else {
+      const entries = Object.entries(vote.roll)
+      if (entries.length > MAX_ROSTER) problems.push(`${where}: roll too long`)
+      else if (entries.some(([k, c]) => k.length > 100 || !(VOTE_CHOICES as readonly unknown[]).includes(c))) problems.push(`${where}: roll choices must be yes, no or abstain`)
+    }
+  }
+}
+
+function checkLiveFields(item: Obj, where: string, problems: string[]): void {
+  if (!optional(item.status, (v) => (ITEM_STATUSES as readonly unknown[]).includes(v))) problems.push(`${where}: unknown status`)
+  if (!optional(item.result, (v) => (ITEM_RESULTS as readonly unknown[]).includes(v))) problems.push(`${where}: unknown result`)
+  if (item.kind !== undefined && !['standard', 'paper', 'motion', 'other'].includes(item.kind as string)) problems.push(`${where}: unknown kind`)
+  for (const key of ['standardKey', 'consultationId', 'parentId'] as const) if (!optional(item[key], (v) => isStr(v, 100))) problems.push(`${where}: ${key} must be text`)
+  if (!optional(item.resolutionProposal, (v) => isStr(v, 100_000))) problems.push(`${where}: resolutionProposal must be text up to 100,000 characters`)
+  if (!optional(item.resolutionText, (v) => isStr(v, 100_000))) problems.push(`${where}: resolutionText must be text up to 100,000 characters`)
+  if (!optional(item.minutesNote, (v) => isStr(v, 100_000))) problems.push(`${where}: minutesNote must be text up to 100,000 characters`)
+  if (item.referredTo !== undefined && (!isObj(item.referredTo) || !isStr(item.referredTo.id, 100) || !isStr(item.referredTo.name, 300))) problems.push(`${where}: referredTo needs id and name`)
+  if (item.vote !== undefined) checkVote(item.vote, where, problems)
+  if (item.recusals !== undefined) {
+    checkList(item.recusals, `${where} recusals`, MAX_RECUSALS, problems, (r, j) => {
+      if (!isStr(r.personId, 100) || !isStr(r.name, 300) || !isTime(r.at) || !optional(r.reason, (v) => isStr(v, 2000))) problems.push(`${where}: recusal ${j} needs personId, name and time`)
+    })
+  }
+  if (item.statements !== undefined) {
+    checkList(item.statements, `${where} statements`, MAX_STATEMENTS, problems, (st, j) => {
+      if (!isStr(st.id, 100) || !isStr(st.personId, 100) || !isStr(st.name, 300) || !isStr(st.text, 50_000)) problems.push(`${where}: statement ${j} needs id, personId, name and text (up to 50,000 characters)`)
+    })
+  }
+}
+
 function checkItems(items: unknown, isPublic: boolean, problems: string[]): void {
   if (!Array.isArray(items)) return void problems.push('agendaItems must be a list')
   if (items.length > 500) problems.push('too many agenda items')
+  const byId = new Map<string, Obj>()
+  for (const item of items) if (isObj(item) && isStr(item.id, 100)) byId.set(item.id, item)
   items.forEach((item, i) => {
     const where = `agenda item ${i}`
     if (!isObj(item) || !isStr(item.id, 100) || !isStr(item.number, 20) || !isStr(item.title, 2000) || typeof item.order !== 'number') {
@@ -38,7 +90,55 @@ function checkItems(items: unknown, isPublic: boolean, problems: string[]): void
     // one audience per document: public items only in the public part and vice versa
     if (item.public !== isPublic) problems.push(`${where}: ${isPublic ? 'non-public item in the public part' : 'public item in the non-public part'}`)
     checkFiles(item.files, where, problems)
+    checkLiveFields(item, where, problems)
+    // sub-items: the parent is an item of this document (same part) and itself top-level ("Ö 3.1", never "Ö 3.1.1")
+    if (isStr(item.parentId, 100)) {
+      const parent = byId.get(item.parentId)
+      if (!parent || item.parentId === item.id) problems.push(`${where}: parentId must refer to another item of this document`)
+      else if (isStr(parent.parentId) && parent.parentId !== '') problems.push(`${where}: sub-items go only one level deep`)
+    }
   })
+}
+
+function checkMeetingFields(doc: Obj, problems: string[]): void {
+  if (doc.roster !== undefined) {
+    checkList(doc.roster, 'roster', MAX_ROSTER, problems, (r, i) => {
+      if (!isStr(r.personId, 100) || !isStr(r.name, 300) || !isStr(r.role, 100) || typeof r.votingRight !== 'boolean') problems.push(`roster ${i} needs personId, name, role and votingRight`)
+      if (!optional(r.factionName, (v) => isStr(v, 300)) || !optional(r.substituteForPersonId, (v) => isStr(v, 100))) problems.push(`roster ${i} has malformed faction or substitute`)
+    })
+  }
+  if (doc.attendance !== undefined) {
+    checkList(doc.attendance, 'attendance', MAX_ATTENDANCE, problems, (a, i) => {
+      if (!isStr(a.personId, 100) || !isStr(a.name, 300) || typeof a.votingRight !== 'boolean') problems.push(`attendance ${i} needs personId, name and votingRight`)
+      if (!['member', 'substitute', 'guest', 'staff'].includes(a.kind as string)) problems.push(`attendance ${i} has an unknown kind`)
+      if (!optional(a.substituteForPersonId, (v) => isStr(v, 100)) || !optional(a.note, (v) => isStr(v, 1000)) || !optional(a.expelledAt, isTime)) {
+        problems.push(`attendance ${i} has a malformed substitute, note or expulsion`)
+      }
+      checkList(a.periods, `attendance ${i} periods`, MAX_PERIODS, problems, (p, j) => {
+        if (!isTime(p.arrived) || !optional(p.left, isTime)) problems.push(`attendance ${i} period ${j} needs arrival (and departure) times`)
+        else if (p.left !== undefined && Date.parse(p.left as string) < Date.parse(p.arrived as string)) problems.push(`attendance ${i} period ${j} ends before it starts`)
+      })
+    })
+  }
+  if (doc.live !== undefined) {
+    if (!isObj(doc.live)) problems.push('live must be a map')
+    else {
+      for (const key of ['startedAt', 'endedAt', 'publicEndedAt'] as const) if (!optional(doc.live[key], isTime)) problems.push(`live.${key} must be an ISO date-time`)
+      if (!optional(doc.live.currentItemId, (v) => isStr(v, 100))) problems.push('live.currentItemId must be text')
+    }
+  }
+  if (doc.releases !== undefined) {
+    checkList(doc.releases, 'releases', MAX_RELEASES, problems, (r, i) => {
+      if (!isCount(r.version) || (r.kind !== 'invitation' && r.kind !== 'nachtrag') || !isTime(r.at) || !isStr(r.byName, 300)) problems.push(`release ${i} needs version, kind, time and author`)
+      if (!Array.isArray(r.changes) || r.changes.length > 500 || !r.changes.every((c) => isStr(c, 2000))) problems.push(`release ${i}: changes must be a list of text`)
+      if (r.letter !== undefined) checkFiles([r.letter], `release ${i} letter`, problems)
+      if (r.agenda !== undefined) checkFiles([r.agenda], `release ${i} agenda`, problems)
+      if (!optional(r.urgencyReason, (v) => isStr(v, 5000))) problems.push(`release ${i}: urgencyReason must be text`)
+    })
+  }
+  if (doc.chair !== undefined && (!isObj(doc.chair) || !isStr(doc.chair.personId, 100) || !isStr(doc.chair.name, 300))) problems.push('chair needs personId and name')
+  if (!optional(doc.minuteTaker, (v) => isStr(v, 300))) problems.push('minuteTaker must be text')
+  if (!optional(doc.cancelledReason, (v) => isStr(v, 5000))) problems.push('cancelledReason must be text')
 }
 
 const PAPER_TYPES = ['Beschlussvorlage', 'Informationsvorlage', 'Antrag', 'Anfrage', 'Mitteilung']
@@ -96,6 +196,7 @@ export function validateDocument(type: DocType, doc: unknown, ctx: ValidationCon
       if (!isObj(doc.organization) || !isStr(doc.organization.id, 100)) problems.push('organization is required')
       if (!isStr(doc.state) || !MEETING_STATES.includes(doc.state)) problems.push('unknown meeting state')
       checkItems(doc.agendaItems, true, problems)
+      checkMeetingFields(doc, problems)
       break
     }
     case 'meeting-confidential':

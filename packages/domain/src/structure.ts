@@ -4,6 +4,7 @@
  * these lists (sync-server/src/structure/structure-store.ts); the app only offers the choices.
  */
 import type { Membership } from './api.ts'
+import type { StandardItemTemplate } from './meetings.ts'
 
 export type OrganizationType = 'Gremium' | 'Fraktion'
 
@@ -45,7 +46,25 @@ export interface BodySettings {
   minimumMembers: number
   /** meetings of the body are public by default (council and committees: yes). */
   public: boolean
+  /**
+   * What a tie (as many yes as no votes) means: `rejected` (KVG LSA default: a motion needs more yes
+   * than no), or `chair` where the rules of procedure let the chair's vote decide (the chair's
+   * roll-call choice; without a roll call the tie stays rejected).
+   */
+  tieBreak: TieBreakRule
+  /**
+   * Standard items (Regel-TOPs) every new agenda of the body starts with; absent = the typical
+   * order of DOMAIN.md (`DEFAULT_STANDARD_ITEMS` in meeting-rules.ts). An empty list = none.
+   */
+  standardItems?: StandardItemTemplate[]
 }
+
+export const TIE_BREAK_RULES = ['rejected', 'chair'] as const
+export type TieBreakRule = (typeof TIE_BREAK_RULES)[number]
+
+/** Bounds of a standard items template (the relay refuses longer ones). */
+export const MAX_STANDARD_ITEMS = 40
+export const MAX_STANDARD_ITEM_TITLE = 300
 
 export const DEFAULT_BODY_SETTINGS: Readonly<BodySettings> = Object.freeze({
   invitationPeriodDays: 7,
@@ -54,6 +73,7 @@ export const DEFAULT_BODY_SETTINGS: Readonly<BodySettings> = Object.freeze({
   majority: 'simple',
   minimumMembers: 0,
   public: true,
+  tieBreak: 'rejected',
 })
 
 export const FORMS_OF_ADDRESS = ['Frau', 'Herr'] as const

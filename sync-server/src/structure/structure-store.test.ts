@@ -121,6 +121,39 @@ describe('body settings', () => {
       majority: 'absolute',
     })
   })
+
+  it('validates the tie rule and the standard items template with German messages', () => {
+    const template = [
+      { key: 'opening', title: ' Eröffnung ', public: true, position: 'start' },
+      { key: 'close', title: 'Schließung', public: false, position: 'end' },
+    ]
+    expect(parseBodySettings({ tieBreak: 'chair', standardItems: template })).toMatchObject({
+      tieBreak: 'chair',
+      standardItems: [{ key: 'opening', title: 'Eröffnung', public: true, position: 'start' }, { key: 'close', title: 'Schließung', public: false, position: 'end' }],
+    })
+    expect(parseBodySettings({ standardItems: [] }).standardItems).toEqual([])
+    expect(parseBodySettings({ standardItems: null }, { ...DEFAULT_BODY_SETTINGS, standardItems: [] }).standardItems).toBeUndefined()
+    const messageOf = (settings: unknown) => {
+      try {
+        parseBodySettings(settings)
+      } catch (e) {
+        return (e as StructureError).messageDe
+      }
+      return ''
+    }
+    expect(messageOf({ tieBreak: 'coin' })).toMatch(/Stimmengleichheit/)
+    expect(messageOf({ standardItems: 'Eröffnung' })).toBe('„Regel-Tagesordnungspunkte“ müssen eine Liste sein.')
+    expect(messageOf({ standardItems: [{ key: 'a', title: '', public: true, position: 'start' }] })).toMatch(/Regel-Tagesordnungspunkt 1 braucht einen einzeiligen Titel/)
+    expect(messageOf({ standardItems: [{ key: 'a', title: 'X\nY', public: true, position: 'start' }] })).toMatch(/einzeiligen Titel/)
+    expect(messageOf({ standardItems: [template[0], { ...template[1], key: 'opening' }] })).toMatch(/Regel-Tagesordnungspunkt 2 \(„Schließung“\) braucht einen eigenen Schlüssel/)
+    expect(messageOf({ standardItems: [{ ...template[0], position: 'middle' }] })).toMatch(/„Anfang“ oder „Ende“/)
+    expect(messageOf({ standardItems: [{ ...template[0], public: 'ja' }] })).toMatch(/öffentlich/)
+    expect(messageOf({ standardItems: [{ ...template[0], html: '<b>' }] })).toMatch(/unbekanntes Feld „html“/)
+    expect(messageOf({ standardItems: Array.from({ length: 41 }, (_, i) => ({ ...template[0], key: `k${i}` })) })).toMatch(/Höchstens 40/)
+    // stored JSON: a broken template falls back to the default (absent), a good one is kept
+    expect(storedBodySettings('{"standardItems":[{"key":"x"}],"tieBreak":"chair"}')).toEqual({ ...DEFAULT_BODY_SETTINGS, tieBreak: 'chair' })
+    expect(storedBodySettings(JSON.stringify({ standardItems: template })).standardItems).toHaveLength(2)
+  })
 })
 
 describe('organizations', () => {

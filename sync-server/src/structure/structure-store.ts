@@ -20,6 +20,10 @@ import {
   MAJORITY_RULES,
   MEMBERSHIP_ROLES,
   QUORUM_RULES,
+  TIE_BREAK_RULES,
+  MAX_STANDARD_ITEMS,
+  MAX_STANDARD_ITEM_TITLE,
+  type StandardItemTemplate,
   type BodySettings,
   type DepartmentInfo,
   type LegislativeTerm,
@@ -128,6 +132,8 @@ const LABELS: Record<string, readonly [de: string, en: string]> = {
   'settings.majority': ['Mehrheit', 'majority rule'],
   'settings.minimumMembers': ['Mindestzahl anwesender Mitglieder', 'minimum members present'],
   'settings.public': ['Sitzungen öffentlich', 'public meetings'],
+  'settings.tieBreak': ['Stimmengleichheit', 'tie rule'],
+  'settings.standardItems': ['Regel-Tagesordnungspunkte', 'standard agenda items'],
   active: ['Aktiv', 'active'],
   formOfAddress: ['Anrede', 'form of address'],
   title: ['Titel', 'title'],
@@ -296,7 +302,7 @@ export function parseBodySettings(value: unknown, base: BodySettings = DEFAULT_B
   if (!isPlainObject(value)) {
     throw invalid('settings', '„Einstellungen“ müssen ein Objekt sein.', 'The settings must be an object.')
   }
-  const allowed = Object.keys(DEFAULT_BODY_SETTINGS)
+  const allowed = [...Object.keys(DEFAULT_BODY_SETTINGS), 'standardItems']
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
       throw invalid(`settings.${key}`, `Unbekannte Einstellung „${key}“.`, `Unknown setting "${key}".`)
@@ -320,6 +326,12 @@ export function parseBodySettings(value: unknown, base: BodySettings = DEFAULT_B
     }
     result.public = value.public
   }
+  if ('tieBreak' in value) result.tieBreak = readChoice(value.tieBreak, 'settings.tieBreak', TIE_BREAK_RULES)
+  if ('standardItems' in value) {
+    // null = back to the default template; a list (possibly empty) = the body's own
+    if (value.standardItems === null) delete result.standardItems
+    else result.standardItems = readStandardItems(value.standardItems)
+  }
   if (result.urgentInvitationPeriodDays > result.invitationPeriodDays) {
     throw invalid(
       'settings.urgentInvitationPeriodDays',
@@ -328,6 +340,56 @@ export function parseBodySettings(value: unknown, base: BodySettings = DEFAULT_B
     )
   }
   return result
+}
+
+/**
+ * A body's standard items template (Regel-TOPs): a bounded list of {key, title, public, position};
+ * keys are unique (agenda items refer to them as `standardKey`) and titles are one line of text.
+ */
+function readStandardItems(value: unknown): StandardItemTemplate[] {
+  const field = 'settings.standardItems'
+  if (!Array.isArray(value)) {
+    throw invalid(field, '„Regel-Tagesordnungspunkte“ müssen eine Liste sein.', 'The standard agenda items must be a list.')
+  }
+  if (value.length > MAX_STANDARD_ITEMS) {
+    throw invalid(field, `Höchstens ${MAX_STANDARD_ITEMS} Regel-Tagesordnungspunkte sind möglich.`, `At most ${MAX_STANDARD_ITEMS} standard agenda items are allowed.`)
+  }
+  const keys = new Set<string>()
+  return value.map((entry: unknown, i) => {
+    const n = i + 1
+    if (!isPlainObject(entry)) {
+      throw invalid(field, `Regel-Tagesordnungspunkt ${n} ist ungültig.`, `Standard agenda item ${n} is not an object.`)
+    }
+    const title = typeof entry.title === 'string' ? entry.title.trim() : ''
+    if (!title || title.length > MAX_STANDARD_ITEM_TITLE || /[\r\n]/.test(title)) {
+      throw invalid(
+        field,
+        `Regel-Tagesordnungspunkt ${n} braucht einen einzeiligen Titel mit höchstens ${MAX_STANDARD_ITEM_TITLE} Zeichen.`,
+        `Standard agenda item ${n} needs a one-line title of at most ${MAX_STANDARD_ITEM_TITLE} characters.`,
+      )
+    }
+    const key = typeof entry.key === 'string' ? entry.key.trim() : ''
+    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(key) || keys.has(key)) {
+      throw invalid(
+        field,
+        `Regel-Tagesordnungspunkt ${n} („${title}“) braucht einen eigenen Schlüssel aus Kleinbuchstaben, Ziffern und Bindestrichen.`,
+        `Standard agenda item ${n} needs a unique key of lower-case letters, digits and hyphens.`,
+      )
+    }
+    keys.add(key)
+    if (typeof entry.public !== 'boolean') {
+      throw invalid(field, `Bei Regel-Tagesordnungspunkt ${n} („${title}“) muss „öffentlich“ ja oder nein sein.`, `Standard agenda item ${n}: public must be true or false.`)
+    }
+    if (entry.position !== 'start' && entry.position !== 'end') {
+      throw invalid(field, `Bei Regel-Tagesordnungspunkt ${n} („${title}“) muss die Stellung „Anfang“ oder „Ende“ sein.`, `Standard agenda item ${n}: position must be start or end.`)
+    }
+    for (const k of Object.keys(entry)) {
+      if (!['key', 'title', 'public', 'position'].includes(k)) {
+        throw invalid(field, `Regel-Tagesordnungspunkt ${n} hat ein unbekanntes Feld „${k}“.`, `Standard agenda item ${n} has an unknown field "${k}".`)
+      }
+    }
+    return { key, title, public: entry.public, position: entry.position }
+  })
 }
 
 /** Settings as stored: tolerant of older or hand-edited JSON, falls back to the defaults per key. */
@@ -342,7 +404,7 @@ export function storedBodySettings(json: string | null | undefined): BodySetting
   if (!isPlainObject(raw)) return result
   // each key on its own against a base that cannot fail the cross-check between the two periods
   const neutral: BodySettings = { ...DEFAULT_BODY_SETTINGS, invitationPeriodDays: MAX_NOTICE_DAYS, urgentInvitationPeriodDays: 0 }
-  for (const key of Object.keys(DEFAULT_BODY_SETTINGS) as (keyof BodySettings)[]) {
+  for (const key of [...Object.keys(DEFAULT_BODY_SETTINGS), 'standardItems'] as (keyof BodySettings)[]) {
     if (!(key in raw)) continue
     try {
       const parsed = parseBodySettings({ [key]: raw[key] }, neutral)

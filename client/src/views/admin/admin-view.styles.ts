@@ -226,4 +226,35 @@ export const adminViewStyles = css`
   dialog h2 {
     margin-top: 0;
   }
+  .template-list {
+    list-style: none;
+    margin: 0.5rem 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .template-row {
+    display: grid;
+    grid-template-columns: minmax(14rem, 3fr) minmax(9rem, 1fr) minmax(7rem, 1fr) auto;
+    gap: 0.5rem 0.75rem;
+    align-items: start;
+    padding: 0.5rem;
+    border: 1px solid var(--rt-line);
+    border-radius: var(--rt-radius);
+  }
+  .template-row input {
+    width: 100%;
+    box-sizing: border-box;
+  }
+  .template-buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    align-self: end;
+  }
+  @media (max-width: 48rem) {
+    .template-row {
+      grid-template-columns: 1fr;
+    }
+  }
 `

@@ -7,7 +7,7 @@
  * Administration needs the relay: offline, the view says so and sends nothing.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
-import { MAX_PORTRAIT_BYTES, PORTRAIT_TYPES, type LegislativeTerm, type Organization, type Person, type StructureMembership } from '@ratstisch/domain'
+import { MAX_PORTRAIT_BYTES, PORTRAIT_TYPES, type StandardItemTemplate, type LegislativeTerm, type Organization, type Person, type StructureMembership } from '@ratstisch/domain'
 import { ADMIN_SECTIONS, hrefFor, type AdminSection } from '../../app/routes.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
 import { townDay } from '../../i18n/format.ts'
@@ -18,6 +18,13 @@ import { adminViewStyles } from './admin-view.styles.ts'
 import { StructureApiError, StructureClient, portraitUrl, type Department } from './structure-client.ts'
 import {
   SECTION_FIELDS,
+  TEMPLATE_DEFAULT,
+  TEMPLATE_KEY,
+  addTemplateItem,
+  moveTemplateItem,
+  templateOfDraft,
+  templateTitleKey,
+  withTemplate,
   draftOf,
   formatDay,
   isEnded,
@@ -102,10 +109,13 @@ export class AdminView extends LitElement {
     endDate: { state: true },
     endError: { state: true },
     endBusy: { state: true },
+    templateNotice: { state: true },
   }
 
   declare session: Session | undefined
   declare section: AdminSection
+  /** announcement of the last template change (moved, removed …) for screen readers */
+  declare templateNotice: string
   declare online: boolean
   declare loading: boolean
   declare loadError: string
@@ -312,6 +322,7 @@ export class AdminView extends LitElement {
     this.editingId = record.id
     this.draft = draftOf(this.section, record)
     this.fieldErrors = {}
+    this.templateNotice = ''
     this.formError = ''
     this.status = ''
     this.setPortraitFile(null)
@@ -327,6 +338,7 @@ export class AdminView extends LitElement {
     this.fieldErrors = {}
     this.formError = ''
     this.setPortraitFile(null)
+    this.templateNotice = ''
     await this.updateComplete
     this.renderRoot.querySelector<HTMLElement>('#form-heading')?.focus()
   }
@@ -398,7 +410,7 @@ export class AdminView extends LitElement {
       // nothing typed is lost: the draft stays as it is
       this.busy = false
       const field = err instanceof StructureApiError ? err.field : undefined
-      if (field && SECTION_FIELDS[section].some((f) => f.key === field)) {
+      if (field && (SECTION_FIELDS[section].some((f) => f.key === field) || (section === 'bodies' && field === TEMPLATE_KEY))) {
         // the relay's reason is announced (alert) and shown at the field it names
         this.fieldErrors = { [field]: this.messageOf(err) }
         this.formError = this.messageOf(err)
@@ -413,7 +425,8 @@ export class AdminView extends LitElement {
 
   private async focusFirstError(): Promise<void> {
     await this.updateComplete
-    const keys = [...SECTION_FIELDS[this.section].map((f) => f.key), 'portrait']
+    const templateKeys = this.section === 'bodies' ? templateOfDraft(this.draft).map((_, i) => templateTitleKey(i)) : []
+    const keys = [...SECTION_FIELDS[this.section].map((f) => f.key), ...templateKeys, 'portrait']
     const target = keys
       .filter((k) => this.fieldErrors[k])
       .map((k) => this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(k)}`))
@@ -714,6 +727,7 @@ export class AdminView extends LitElement {
               <div class="grid">${settings.map((f) => this.renderField(f, mode))}</div>
             </fieldset>`
           : nothing}
+        ${section === 'bodies' ? this.renderTemplate() : nothing}
         ${section === 'persons' ? this.renderPortrait(editing as Person | undefined) : nothing}
         <div id="form-error" class="form-error" role="alert" tabindex="-1">
           ${this.formError ? html`<p class="notice error">${this.formError}</p>` : nothing}
@@ -764,6 +778,7 @@ export class AdminView extends LitElement {
         <span class="label-line"><label for=${id}>${label}</label>${marker}</span>
         <select
           id=${id}
+          .value=${typeof value === 'string' ? value : ''}
           ?disabled=${disabled}
           ?required=${field.required}
           aria-required=${field.required ? 'true' : 'false'}
@@ -797,6 +812,141 @@ export class AdminView extends LitElement {
       />
       ${hint} ${errorText}
     </div>`
+  }
+
+  // --- standard items template (Regel-TOPs) ---------------------------------------------------
+
+  /**
+   * The body's standard items as an ordered list of rows: title, part and position per row; moving
+   * and removing by buttons (no drag and drop needed, so it works by keyboard and switch access).
+   * After each change the focus stays on the moved row's button (or the next sensible control) and
+   * a status line says what happened.
+   */
+  private renderTemplate() {
+    const template = templateOfDraft(this.draft)
+    const isDefault = this.draft[TEMPLATE_KEY] === '' || this.draft[TEMPLATE_KEY] === TEMPLATE_DEFAULT || this.draft[TEMPLATE_KEY] === undefined
+    const listError = this.fieldErrors[TEMPLATE_KEY]
+    const name = (title: string) => title.trim() || t('admin.template.untitled')
+    return html`<fieldset class="template" aria-describedby="template-intro">
+      <legend>${t('admin.template.legend')}</legend>
+      <p id="template-intro" class="hint">${t('admin.template.intro')} ${t(isDefault ? 'admin.template.isDefault' : 'admin.template.isOwn')}</p>
+      ${template.length === 0 ? html`<p class="muted">${t('admin.template.empty')}</p>` : nothing}
+      <ol class="template-list">
+        ${template.map((item, i) => {
+          const key = templateTitleKey(i)
+          const id = fieldId(key)
+          const error = this.fieldErrors[key]
+          return html`<li><div class="template-row" role="group" aria-label=${t('admin.template.rowLabel', { n: i + 1 })}>
+            <div class="field">
+              <label for=${id}>${t('admin.template.title')}</label>
+              <input
+                id=${id}
+                type="text"
+                maxlength="300"
+                .value=${item.title}
+                aria-invalid=${error ? 'true' : 'false'}
+                aria-describedby=${errorId(key)}
+                @input=${(e: Event) => this.editTemplate(i, { title: (e.target as HTMLInputElement).value }, key)}
+              />
+              <p id=${errorId(key)} class="field-error">${error ?? ''}</p>
+            </div>
+            <div class="field">
+              <label for=${`${id}-part`}>${t('admin.template.part')}</label>
+              <select id=${`${id}-part`} .value=${item.public ? 'public' : 'confidential'} @change=${(e: Event) => this.editTemplate(i, { public: (e.target as HTMLSelectElement).value === 'public' })}>
+                <option value="public" ?selected=${item.public}>${t('admin.template.public')}</option>
+                <option value="confidential" ?selected=${!item.public}>${t('admin.template.confidential')}</option>
+              </select>
+            </div>
+            <div class="field">
+              <label for=${`${id}-position`}>${t('admin.template.position')}</label>
+              <select id=${`${id}-position`} .value=${item.position} @change=${(e: Event) => this.editTemplate(i, { position: (e.target as HTMLSelectElement).value === 'start' ? 'start' : 'end' })}>
+                <option value="start" ?selected=${item.position === 'start'}>${t('admin.template.start')}</option>
+                <option value="end" ?selected=${item.position === 'end'}>${t('admin.template.end')}</option>
+              </select>
+            </div>
+            <div class="template-buttons">
+              <button type="button" id=${`${id}-up`} aria-label=${t('admin.template.upNamed', { title: name(item.title) })} ?disabled=${i === 0} @click=${() => void this.moveTemplate(i, -1)}>
+                ${t('admin.template.up')}
+              </button>
+              <button
+                type="button"
+                id=${`${id}-down`}
+                aria-label=${t('admin.template.downNamed', { title: name(item.title) })}
+                ?disabled=${i === template.length - 1}
+                @click=${() => void this.moveTemplate(i, 1)}
+              >
+                ${t('admin.template.down')}
+              </button>
+              <button type="button" id=${`${id}-remove`} aria-label=${t('admin.template.removeNamed', { title: name(item.title) })} @click=${() => void this.removeTemplate(i)}>
+                ${t('admin.template.remove')}
+              </button>
+            </div>
+          </div></li>`
+        })}
+      </ol>
+      <p id=${errorId(TEMPLATE_KEY)} class="field-error">${listError ?? ''}</p>
+      <div class="buttons">
+        <button type="button" id="template-add" @click=${() => void this.addTemplate()}>${t('admin.template.add')}</button>
+        ${isDefault ? nothing : html`<button type="button" id="template-reset" @click=${() => void this.resetTemplate()}>${t('admin.template.reset')}</button>`}
+      </div>
+      <p class="hint template-status" role="status">${this.templateNotice ?? ''}</p>
+    </fieldset>`
+  }
+
+  private editTemplate(index: number, change: Partial<StandardItemTemplate>, errorKey?: string): void {
+    const template = templateOfDraft(this.draft).map((item, i) => (i === index ? { ...item, ...change } : item))
+    this.draft = withTemplate(this.draft, template)
+    if (errorKey && this.fieldErrors[errorKey]) {
+      const { [errorKey]: _gone, ...rest } = this.fieldErrors
+      this.fieldErrors = rest
+    }
+  }
+
+  private async moveTemplate(index: number, delta: -1 | 1): Promise<void> {
+    const before = templateOfDraft(this.draft)
+    const moved = before[index]
+    if (!moved) return
+    const after = moveTemplateItem(before, index, delta)
+    this.draft = withTemplate(this.draft, after)
+    this.fieldErrors = {}
+    const target = index + delta
+    this.templateNotice = t('admin.template.moved', { title: moved.title.trim() || t('admin.template.untitled'), n: target + 1 })
+    await this.updateComplete
+    // keep the keyboard where it was: on the same button of the moved row, or its other one at the edge
+    const base = fieldId(templateTitleKey(target))
+    const same = this.renderRoot.querySelector<HTMLButtonElement>(`#${base}-${delta < 0 ? 'up' : 'down'}`)
+    const other = this.renderRoot.querySelector<HTMLButtonElement>(`#${base}-${delta < 0 ? 'down' : 'up'}`)
+    ;(same && !same.disabled ? same : other)?.focus()
+  }
+
+  private async removeTemplate(index: number): Promise<void> {
+    const before = templateOfDraft(this.draft)
+    const removed = before[index]
+    if (!removed) return
+    const after = before.filter((_, i) => i !== index)
+    this.draft = withTemplate(this.draft, after)
+    this.fieldErrors = {}
+    this.templateNotice = t('admin.template.removed', { title: removed.title.trim() || t('admin.template.untitled') })
+    await this.updateComplete
+    const next = Math.min(index, after.length - 1)
+    const focus = next >= 0 ? this.renderRoot.querySelector<HTMLElement>(`#${fieldId(templateTitleKey(next))}`) : this.renderRoot.querySelector<HTMLElement>('#template-add')
+    focus?.focus()
+  }
+
+  private async addTemplate(): Promise<void> {
+    const after = addTemplateItem(templateOfDraft(this.draft))
+    this.draft = withTemplate(this.draft, after)
+    this.templateNotice = t('admin.template.added', { n: after.length })
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>(`#${fieldId(templateTitleKey(after.length - 1))}`)?.focus()
+  }
+
+  private async resetTemplate(): Promise<void> {
+    this.draft = { ...this.draft, [TEMPLATE_KEY]: TEMPLATE_DEFAULT }
+    this.fieldErrors = {}
+    this.templateNotice = t('admin.template.resetDone')
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>('#template-add')?.focus()
   }
 
   private renderPortrait(person: Person | undefined) {

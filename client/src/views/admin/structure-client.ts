@@ -10,7 +10,9 @@ import {
   DEFAULT_BODY_SETTINGS,
   MAJORITY_RULES,
   QUORUM_RULES,
+  TIE_BREAK_RULES,
   type BodySettings,
+  type StandardItemTemplate,
   type DepartmentInfo,
   type LegislativeTerm,
   type Organization,
@@ -81,7 +83,14 @@ export function parseSettings(v: unknown): BodySettings {
     majority: oneOf(o.majority, MAJORITY_RULES, d.majority),
     minimumMembers: num(o.minimumMembers, d.minimumMembers),
     public: typeof o.public === 'boolean' ? o.public : d.public,
+    tieBreak: oneOf(o.tieBreak, TIE_BREAK_RULES, d.tieBreak),
+    ...(Array.isArray(o.standardItems) ? { standardItems: o.standardItems.filter(isTemplate).map((t) => ({ key: t.key, title: t.title, public: t.public, position: t.position })) } : {}),
   }
+}
+
+/** A template entry as the relay stores it (the relay validated it; this only guards the shape). */
+function isTemplate(v: unknown): v is StandardItemTemplate {
+  return isObj(v) && typeof v.key === 'string' && typeof v.title === 'string' && typeof v.public === 'boolean' && (v.position === 'start' || v.position === 'end')
 }
 
 export function parseOrganization(v: unknown): Organization {

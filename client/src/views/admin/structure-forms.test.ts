@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_BODY_SETTINGS, type Organization, type StructureMembership } from '@ratstisch/domain'
 import { setLocale } from '../../i18n/messages.ts'
-import { SECTION_FIELDS, draftOf, formatDay, isEnded, labelOfRole, payloadOf, rolesFor, validateDraft, votingRightFor } from './structure-forms.ts'
+import {
+  SECTION_FIELDS,
+  TEMPLATE_DEFAULT,
+  TEMPLATE_KEY,
+  addTemplateItem,
+  moveTemplateItem,
+  templateOfDraft,
+  withTemplate,
+  draftOf, formatDay, isEnded, labelOfRole, payloadOf, rolesFor, validateDraft, votingRightFor } from './structure-forms.ts'
 
 const committee: Organization = {
   id: 'org-bau',
@@ -23,7 +31,7 @@ describe('drafts and payloads', () => {
       shortName: 'Umwelt',
       classification: 'Ausschuss',
       organizationType: 'Gremium',
-      settings: { invitationPeriodDays: 14, urgentInvitationPeriodDays: 3, quorum: 'more-than-half', majority: 'simple', minimumMembers: 0, public: true },
+      settings: { invitationPeriodDays: 14, urgentInvitationPeriodDays: 3, quorum: 'more-than-half', majority: 'simple', minimumMembers: 0, tieBreak: 'rejected', public: true },
     })
   })
 
@@ -98,5 +106,51 @@ describe('membership helpers', () => {
 
   it('every section has fields with labels', () => {
     for (const fields of Object.values(SECTION_FIELDS)) expect(fields.length).toBeGreaterThan(0)
+  })
+})
+
+describe('standard items template', () => {
+  it('shows the default template until the clerk changes it, and sends nothing for it', () => {
+    const draft = draftOf('bodies', committee)
+    expect(draft[TEMPLATE_KEY]).toBe('')
+    expect(templateOfDraft(draft)[0].title).toBe('Eröffnung und Begrüßung')
+    expect(payloadOf('bodies', draft, 'update').settings).not.toHaveProperty('standardItems')
+  })
+
+  it('adds, reorders, edits and removes entries and sends the list', () => {
+    const own = [
+      { key: 'a', title: 'Eröffnung', public: true, position: 'start' as const },
+      { key: 'b', title: 'Schluss', public: false, position: 'end' as const },
+    ]
+    let draft = draftOf('bodies', { ...committee, settings: { ...committee.settings!, standardItems: own } })
+    expect(templateOfDraft(draft)).toEqual(own)
+    let list = addTemplateItem(templateOfDraft(draft))
+    expect(list[2]).toEqual({ key: 'eigener-top-1', title: '', public: true, position: 'end' })
+    expect(addTemplateItem(list)[3].key).toBe('eigener-top-2')
+    list = moveTemplateItem(list, 2, -1)
+    expect(list.map((t) => t.key)).toEqual(['a', 'eigener-top-1', 'b'])
+    expect(moveTemplateItem(list, 0, -1)).toEqual(list)
+    draft = withTemplate(draft, list)
+    // a new entry without a title is caught before sending
+    setLocale('de')
+    expect(validateDraft('bodies', draft, 'update')).toEqual({ 'settings.standardItems.1': 'Regel-TOP 2: Bitte einen Titel angeben.' })
+    draft = withTemplate(draft, list.map((t, i) => (i === 1 ? { ...t, title: 'Bürgerfragen' } : t)).filter((t) => t.key !== 'b'))
+    expect(validateDraft('bodies', draft, 'update')).toEqual({})
+    expect(payloadOf('bodies', { ...draft, 'settings.tieBreak': 'chair' }, 'update').settings).toMatchObject({
+      tieBreak: 'chair',
+      standardItems: [own[0], { key: 'eigener-top-1', title: 'Bürgerfragen', public: true, position: 'end' }],
+    })
+  })
+
+  it('sends null to go back to the default template', () => {
+    const draft = { ...draftOf('bodies', { ...committee, settings: { ...committee.settings!, standardItems: [] } }), [TEMPLATE_KEY]: TEMPLATE_DEFAULT }
+    expect(payloadOf('bodies', draft, 'update').settings).toMatchObject({ standardItems: null })
+    expect(payloadOf('bodies', draft, 'create').settings).not.toHaveProperty('standardItems')
+  })
+
+  it('keeps an empty template (no standard items) as the body’s own', () => {
+    const draft = draftOf('bodies', { ...committee, settings: { ...committee.settings!, standardItems: [] } })
+    expect(templateOfDraft(draft)).toEqual([])
+    expect(payloadOf('bodies', draft, 'update').settings).toMatchObject({ standardItems: [] })
   })
 })

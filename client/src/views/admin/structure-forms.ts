@@ -15,7 +15,12 @@ import {
   MAJORITY_RULES,
   MEMBERSHIP_ROLES,
   QUORUM_RULES,
+  MAX_STANDARD_ITEMS,
+  MAX_STANDARD_ITEM_TITLE,
+  TIE_BREAK_RULES,
+  standardItemsFor,
   type BodySettings,
+  type StandardItemTemplate,
   type LegislativeTerm,
   type Organization,
   type Person,
@@ -88,6 +93,11 @@ const roleLabel: Record<string, MessageKey> = {
   'beratendes Mitglied': 'admin.role.advisory',
 }
 
+const tieBreakLabel: Record<(typeof TIE_BREAK_RULES)[number], MessageKey> = {
+  rejected: 'admin.tieBreak.rejected',
+  chair: 'admin.tieBreak.chair',
+}
+export const labelOfTieBreak = (rule: string): string => (rule in tieBreakLabel ? t(tieBreakLabel[rule as keyof typeof tieBreakLabel]) : rule)
 export const labelOfQuorum = (rule: string): string => (rule in quorumLabel ? t(quorumLabel[rule as keyof typeof quorumLabel]) : rule)
 export const labelOfMajority = (rule: string): string => (rule in majorityLabel ? t(majorityLabel[rule as keyof typeof majorityLabel]) : rule)
 export const labelOfClassification = (c: string): string =>
@@ -175,6 +185,15 @@ export const SECTION_FIELDS: Record<AdminSection, FieldSpec[]> = {
       max: 200,
       group: 'settings',
       hint: 'admin.field.minimumMembers.hint',
+    },
+    {
+      key: 'settings.tieBreak',
+      label: 'admin.field.tieBreak',
+      type: 'select',
+      required: true,
+      group: 'settings',
+      hint: 'admin.field.tieBreak.hint',
+      options: () => TIE_BREAK_RULES.map((r) => ({ value: r, label: labelOfTieBreak(r) })),
     },
     { key: 'settings.public', label: 'admin.field.public', type: 'checkbox', group: 'settings', hint: 'admin.field.public.hint' },
   ],
@@ -278,6 +297,8 @@ export function draftOf(section: AdminSection, record: StructureRecord | null, d
           'settings.majority': s.majority,
           'settings.minimumMembers': String(s.minimumMembers),
           'settings.public': s.public,
+          'settings.tieBreak': s.tieBreak,
+          [TEMPLATE_KEY]: s.standardItems ? JSON.stringify(s.standardItems) : '',
         })
       }
       return draft
@@ -335,7 +356,14 @@ export function payloadOf(section: AdminSection, draft: Draft, mode: 'create' | 
     if (field.key.startsWith('settings.')) settings[field.key.slice('settings.'.length)] = value
     else payload[field.key] = value
   }
-  if (section === 'bodies') payload.settings = settings
+  if (section === 'bodies') {
+    // the template: untouched default = not sent (the body keeps following the default), reset = null
+    const template = draft[TEMPLATE_KEY]
+    if (template === TEMPLATE_DEFAULT) {
+      if (mode === 'update') settings.standardItems = null
+    } else if (typeof template === 'string' && template !== '') settings.standardItems = templateOfDraft(draft)
+    payload.settings = settings
+  }
   if (section === 'bodies' && mode === 'create') payload.organizationType = 'Gremium'
   if (section === 'factions' && mode === 'create') payload.organizationType = 'Fraktion'
   return payload
@@ -378,9 +406,69 @@ export function validateDraft(section: AdminSection, draft: Draft, mode: 'create
       errors['settings.urgentInvitationPeriodDays'] = t('admin.error.urgentLonger')
     }
   }
+  if (section === 'bodies') Object.assign(errors, validateTemplate(templateOfDraft(draft)))
   if (section === 'memberships' && draft.substituteForPersonId && draft.substituteForPersonId === draft.personId) {
     errors.substituteForPersonId = t('admin.error.selfSubstitute')
   }
+  return errors
+}
+
+// ---------------------------------------------------------------------------------------------
+// Standard items template (Regel-TOPs) of a body: a list inside the flat draft, kept as JSON text
+// under one key so that the draft stays a plain record that survives errors and section switches.
+// ---------------------------------------------------------------------------------------------
+
+export const TEMPLATE_KEY = 'settings.standardItems'
+/** Draft marker: go back to the default template (sent as null). */
+export const TEMPLATE_DEFAULT = 'default'
+/** Field key of a template row's title (errors and focus). */
+export const templateTitleKey = (index: number) => `${TEMPLATE_KEY}.${index}`
+
+/** The template the draft holds: the body's own, or the default one while the clerk has not changed it. */
+export function templateOfDraft(draft: Draft): StandardItemTemplate[] {
+  const raw = draft[TEMPLATE_KEY]
+  if (typeof raw === 'string' && raw !== '' && raw !== TEMPLATE_DEFAULT) {
+    try {
+      const list: unknown = JSON.parse(raw)
+      if (Array.isArray(list)) return list as StandardItemTemplate[]
+    } catch {
+      // fall through to the default
+    }
+  }
+  return standardItemsFor(DEFAULT_BODY_SETTINGS)
+}
+
+/** The draft with a changed template (always the body's own from here on). */
+export function withTemplate(draft: Draft, template: readonly StandardItemTemplate[]): Draft {
+  return { ...draft, [TEMPLATE_KEY]: JSON.stringify(template) }
+}
+
+/** Moves an entry up (-1) or down (+1); out of range leaves the list as it is. */
+export function moveTemplateItem(template: readonly StandardItemTemplate[], index: number, delta: -1 | 1): StandardItemTemplate[] {
+  const target = index + delta
+  const list = [...template]
+  if (index < 0 || index >= list.length || target < 0 || target >= list.length) return list
+  ;[list[index], list[target]] = [list[target], list[index]]
+  return list
+}
+
+/** A new, empty entry at the end (public, after the papers) with a key no other entry has. */
+export function addTemplateItem(template: readonly StandardItemTemplate[]): StandardItemTemplate[] {
+  const keys = new Set(template.map((t) => t.key))
+  let n = 1
+  while (keys.has(`eigener-top-${n}`)) n++
+  return [...template, { key: `eigener-top-${n}`, title: '', public: true, position: 'end' }]
+}
+
+/** Per-row problems (key `settings.standardItems.<i>`) and list problems (key `settings.standardItems`). */
+export function validateTemplate(template: readonly StandardItemTemplate[]): Record<string, string> {
+  const errors: Record<string, string> = {}
+  if (template.length > MAX_STANDARD_ITEMS) errors[TEMPLATE_KEY] = t('admin.template.tooMany', { max: MAX_STANDARD_ITEMS })
+  template.forEach((item, i) => {
+    const title = (item.title ?? '').trim()
+    if (!title) errors[templateTitleKey(i)] = t('admin.template.titleRequired', { n: i + 1 })
+    else if (title.length > MAX_STANDARD_ITEM_TITLE || /[\r\n]/.test(title)) errors[templateTitleKey(i)] = t('admin.template.titleTooLong', { n: i + 1, max: MAX_STANDARD_ITEM_TITLE })
+  })
   return errors
 }
 
