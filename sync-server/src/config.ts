@@ -23,6 +23,14 @@ export interface RelayConfig {
   /** Set the Secure flag on cookies (behind HTTPS). */
   secureCookies: boolean
   logRequests: boolean
+  /** SMTP server for notices (SMTP_URL, e.g. smtp://user:pass@mail.example:587); absent: .eml files in mailDir */
+  smtpUrl?: string
+  /** sender of notices (MAIL_FROM) */
+  mailFrom: string
+  /** outbox of the file mailer (MAIL_DIR); empty = <dataDir>/mail-outbox, resolved by the notifier so a changed dataDir carries it along */
+  mailDir: string
+  /** VAPID subject for Web Push (VAPID_SUBJECT): a mailto: or https: URL */
+  vapidSubject: string
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -35,6 +43,7 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
   const port = intFrom(env.PORT, 8080, 'PORT')
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '')
+  const mailFrom = env.MAIL_FROM || `Ratstisch <ratstisch@${new URL(publicUrl).hostname}>`
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -53,5 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(import.meta.dirname, '../../dist/client')),
     secureCookies: publicUrl.startsWith('https://'),
     logRequests: env.LOG_REQUESTS === '1',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom,
+    mailDir: env.MAIL_DIR ? path.resolve(env.MAIL_DIR) : '',
+    vapidSubject: env.VAPID_SUBJECT || (publicUrl.startsWith('https://') ? publicUrl : `mailto:${mailFrom.replace(/^.*<|>.*$/g, '')}`),
   }
 }

@@ -36,6 +36,18 @@ import { clientApp } from './static/client-app.ts'
 import { RelayRepo } from './sync/relay-repo.ts'
 import { syncRoutes } from './sync/sync-routes.ts'
 import { structureRoutes } from './structure/structure-routes.ts'
+import { MeetingService } from './meetings/meeting-service.ts'
+import { meetingRoutes } from './meetings/meeting-routes.ts'
+import { loadPdfFonts } from '@ratstisch/paper-pdf/fonts-node'
+import { ResolutionStore } from './resolutions/resolution-store.ts'
+import { resolutionRoutes } from './resolutions/resolution-routes.ts'
+import { CircularService } from './circulars/circular-service.ts'
+import { circularRoutes } from './circulars/circular-routes.ts'
+import { Notifier } from './notify/notifier.ts'
+import { pushRoutes } from './notify/push-routes.ts'
+import { MeetingOutcomes } from './minutes/meeting-outcomes.ts'
+import { minutesRoutes } from './minutes/minutes-routes.ts'
+import { MinutesService } from './minutes/minutes-service.ts'
 
 export interface Relay {
   config: RelayConfig
@@ -49,7 +61,19 @@ export interface Relay {
   meetings: MeetingCatalogue
   papers: PaperCatalogue
   paperService: PaperService
+  /** meeting planning (locations, series, calendar) and the release/cancel commands */
+  meetingService: MeetingService
+  /** Beschlusskontrolle (resolutions of meetings and circulars) */
+  resolutions: ResolutionStore
+  /** Umlaufverfahren (§ 54 KVG LSA) */
+  circulars: CircularService
+  /** minutes (Niederschrift) commands and write rules */
+  minutes: MinutesService
+  /** results of ended meetings flow into the papers and the Beschlusskontrolle */
+  outcomes: MeetingOutcomes
   projection: Projection
+  /** e-mail and Web Push notices to the members of a body (public facts only) */
+  notifier: Notifier
   relayRepo: RelayRepo
   app: Hono
   /** Starts listening; resolves with the bound port. */
@@ -84,18 +108,59 @@ export function createRelay(config: RelayConfig): Relay {
   const papers = new PaperCatalogue(db)
   const projection = new Projection(registry, meetings, blobs, papers)
   let paperService: PaperService | undefined
+  let minutesService: MinutesService | undefined
   const relayRepo = new RelayRepo({
     dataDir: config.dataDir,
     registry,
     audit,
     evictIdleMs: config.evictIdleMs,
-    checkWrite: (userId, type, before, fork) => (type === 'paper' && paperService ? paperService.checkWrite(userId, before, fork) : []),
+    checkWrite: (userId, type, before, fork) => {
+      if (type === 'paper' && paperService) return paperService.checkWrite(userId, before, fork)
+      if (type === 'minutes' && minutesService) return minutesService.checkWrite(userId, before, fork)
+      return []
+    },
   })
   paperService = new PaperService({ db, users, registry, audit, relayRepo, catalogue: papers, projection })
   const service = paperService
+  const resolutions = new ResolutionStore(db, { registry, users, audit })
+  const circulars = new CircularService({
+    db,
+    users,
+    registry,
+    audit,
+    resolutions,
+    consultations: { recordConsultationResult: (input) => service.recordConsultationResult(input) },
+  })
+  circulars.start()
   projection.onPaper = (documentId, doc) => service.updateAccess(documentId, doc)
+  const minutesTownName = () => getSetting(db, 'town.name') ?? 'Ratstisch'
+  const minutes = new MinutesService({ db, users, registry, audit, relayRepo, meetings, projection, townName: minutesTownName })
+  minutesService = minutes
+  const outcomes = new MeetingOutcomes({ db, relayRepo, meetings, papers: service, resolutions, audit })
+  projection.onMeeting = (documentId, doc) => outcomes.onMeeting(documentId, doc)
+  projection.onMinutes = (documentId, doc) => minutes.upsertRow(documentId, doc)
+  let meetingFonts: ReturnType<typeof loadPdfFonts> | undefined
+  const meetingService = new MeetingService({
+    db,
+    users,
+    registry,
+    audit,
+    relayRepo,
+    catalogue: meetings,
+    projection,
+    blobStore,
+    blobs,
+    townName: () => getSetting(db, 'town.name') ?? 'Ratstisch',
+    loadFonts: () => (meetingFonts ??= loadPdfFonts()),
+    papers: service,
+    minutes,
+  })
   projection.attach(relayRepo.repo)
   const origins = new OriginPolicy(config.publicUrl, config.allowedOrigins)
+  const notifier = new Notifier({ db, config, audit })
+  circulars.setNotifier(notifier)
+  meetingService.setNotifier(notifier)
+  console.log(`[relay] notices by e-mail: ${notifier.mailer.description}`)
 
   // Revocation: users whose roles or memberships changed lose their sockets; on reconnect the
   // client fetches its manifest and deletes what it may no longer read.
@@ -142,6 +207,14 @@ export function createRelay(config: RelayConfig): Relay {
   api.use('/papers', requireUser(sessions))
   api.use('/organizations/*', requireUser(sessions))
   api.use('/town', requireUser(sessions))
+  api.use('/locations', requireUser(sessions))
+  api.use('/meetings', requireUser(sessions))
+  api.use('/meetings/*', requireUser(sessions))
+  api.use('/resolutions', requireUser(sessions))
+  api.use('/resolutions/*', requireUser(sessions))
+  api.use('/circulars', requireUser(sessions))
+  api.use('/circulars/*', requireUser(sessions))
+  api.use('/push/*', requireUser(sessions))
   api.route('/', syncRoutes({ registry, meetings, audit, onRegistered: (documentId) => relayRepo.fetchFromPeers(documentId as DocumentId) }))
   api.route('/files', fileRoutes({ store: blobStore, blobs, registry, audit, maxUploadBytes: config.maxUploadBytes }))
   api.route('/admin', adminRoutes(db, users, registry, audit))
@@ -149,13 +222,18 @@ export function createRelay(config: RelayConfig): Relay {
   api.route('/papers', paperListRoutes({ db, registry, sessions }))
   const townName = () => getSetting(db, 'town.name') ?? 'Ratstisch'
   api.route('/', paperRoutes({ papers: service, townName, renderPdf: paperPdfRenderer(service, meetings, townName) }))
+  api.route('/resolutions', resolutionRoutes(resolutions))
+  api.route('/circulars', circularRoutes(circulars))
+  api.route('/push', pushRoutes({ notifier, audit }))
+  api.route('/', minutesRoutes({ minutes, registry, sessions, meetings, relayRepo, townName: minutesTownName }))
+  api.route('/', meetingRoutes(meetingService))
   api.all('*', (c) => c.json({ error: 'Unbekannter Endpunkt', code: 'not-found' }, 404))
   app.route('/api', api)
 
   app.use('/app/*', compress())
   app.get('/app', (c) => c.redirect('/app/', 301))
   app.route('/app', clientApp(config.clientDir))
-  app.route('/', portalRoutes(meetings, () => getSetting(db, 'town.name') ?? 'Ratstisch'))
+  app.route('/', portalRoutes({ meetings, registry, relayRepo, townName }))
 
   app.onError((error, c) => {
     console.error(`[relay] ${c.req.method} ${new URL(c.req.url).pathname}: ${error instanceof Error ? error.message : String(error)}`)
@@ -192,7 +270,13 @@ export function createRelay(config: RelayConfig): Relay {
     meetings,
     papers,
     paperService: service,
+    meetingService,
+    resolutions,
+    circulars,
+    minutes,
+    outcomes,
     projection,
+    notifier,
     relayRepo,
     app,
     listen() {
@@ -202,6 +286,7 @@ export function createRelay(config: RelayConfig): Relay {
       })
     },
     async close() {
+      circulars.stop()
       projection.flushPending()
       for (const client of wss.clients) client.terminate()
       await relayRepo.shutdown()

@@ -25,6 +25,7 @@ import {
 import { getSetting, setSetting } from '../db/database.ts'
 import type { Relay } from '../relay.ts'
 import { seedDemoDrafts } from './demo-drafts.ts'
+import { demoRoster, seedDemoLocations } from './demo-meetings.ts'
 import { DEMO_PASSWORD, generateDemoTown, type DemoAgendaItem, type DemoMeeting, type DemoPaper, type DemoTown } from './demo-town.ts'
 import { renderDemoPdf } from './demo-pdf.ts'
 
@@ -70,7 +71,14 @@ export async function seedDemoTown(
     papers.set(paper.id, await seeder.paper(town, paper, consultations.get(paper.id) ?? []))
   }
   log(`demo: ${town.papers.length} papers, ${seeder.files} files`)
-  for (const meeting of town.meetings) await seeder.meeting(meeting, town, papers)
+  const locationOf = seedDemoLocations(relay.db, town)
+  const nextOfBody = nextMeetingOfEachBody(town.meetings)
+  for (const meeting of town.meetings) {
+    // each body's next meeting has its invitation out, so members always see what comes next;
+    // meetings further ahead are still being planned (office only until the release)
+    const seeded: DemoMeeting = meeting.state === 'planned' && nextOfBody.has(meeting.id) ? { ...meeting, state: 'invited' } : meeting
+    await seeder.meeting(seeded, town, papers, locationOf)
+  }
   const drafts = await seedDemoDrafts(town, (doc, access) => seeder.createPaper(doc, access))
   log(`demo: ${drafts} papers in the administration's workflow`)
 
@@ -197,6 +205,7 @@ class DocumentSeeder {
     meeting: DemoMeeting,
     town: DemoTown,
     papers: Map<string, { summary: PaperSummary; files: FileRef[]; public: boolean }>,
+    locationOf: (location: DemoMeeting['location']) => { id: string; accessibility?: string } | undefined = () => undefined,
   ): Promise<void> {
     const organization = town.organizations.find((o) => o.id === meeting.organizationId)
     if (!organization) throw new Error(`demo meeting ${meeting.id} refers to unknown organization ${meeting.organizationId}`)
@@ -224,10 +233,18 @@ class DocumentSeeder {
       state: meeting.state,
       agendaItems: meeting.items.filter((i) => i.public).map(toItem),
     }
-    await this.create(publicDoc, meeting.id, defaultAccess('meeting', {}))
+    const place = locationOf(meeting.location)
+    if (place) publicDoc.locationId = place.id
+    if (place?.accessibility) publicDoc.accessibility = place.accessibility
+    const { roster, chair } = demoRoster(town, meeting)
+    publicDoc.roster = roster
+    if (chair) publicDoc.chair = chair
+    // a meeting still being planned is seen by the office only until the release command
+    const draft = meeting.state === 'planned'
+    await this.create(publicDoc, meeting.id, defaultAccess('meeting', { draft }))
     const confidentialItems = meeting.items.filter((i) => !i.public).map(toItem)
     const confidential: MeetingConfidentialDoc = { type: 'meeting-confidential', meetingId: meeting.id, agendaItems: confidentialItems }
-    const handle = await this.create(confidential, meeting.id, defaultAccess('meeting-confidential', { organizationIds: [organization.id] }))
+    const handle = await this.create(confidential, meeting.id, defaultAccess('meeting-confidential', { draft, organizationIds: [organization.id] }))
     this.relay.meetings.setConfidentialDoc(meeting.id, handle.documentId)
   }
 
@@ -252,6 +269,17 @@ class DocumentSeeder {
     this.documents++
     return { url, documentId }
   }
+}
+
+/** The first meeting from now on of every body (not cancelled). */
+function nextMeetingOfEachBody(meetings: readonly DemoMeeting[], now = Date.now()): Set<string> {
+  const next = new Map<string, DemoMeeting>()
+  for (const m of meetings) {
+    if (m.state === 'cancelled' || Date.parse(m.start) < now) continue
+    const current = next.get(m.organizationId)
+    if (!current || Date.parse(m.start) < Date.parse(current.start)) next.set(m.organizationId, m)
+  }
+  return new Set([...next.values()].map((m) => m.id))
 }
 
 /** Automerge rejects `undefined` values; optional fields must be absent instead. */

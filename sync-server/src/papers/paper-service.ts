@@ -8,18 +8,20 @@
  * numbers. The event's `at` is the relay's clock, so the history has one order for everyone.
  */
 import * as A from '@automerge/automerge'
-import type { DocumentId } from '@automerge/automerge-repo'
+import type { DocHandle, DocumentId } from '@automerge/automerge-repo'
 import {
   CONSULTATION_RESULTS,
   checkPaperWrite,
   derivePaperWorkflow,
   formatPaperReference,
+  isPaperDraft,
   isConsultationClosed,
   nextPaperNumber,
   paperAccess,
   paperRolesOf,
   paperTypeDef,
   workflowOf,
+  type ConsultationResult,
   type PaperActor,
   type PaperDoc,
   type PaperListEntry,
@@ -79,6 +81,10 @@ export interface PaperServiceDeps {
 
 const isStr = (v: unknown, max = 2000): v is string => typeof v === 'string' && v.length <= max
 const ID = /^[A-Za-z0-9_-]{8,100}$/
+
+/** The relay itself as the actor of results it records (meeting outcomes, circular decisions). */
+export const SYSTEM_ACTOR = 'system'
+const SYSTEM_ACTOR_NAME = 'Ratstisch (automatisch)'
 
 /** JSON round trip: Automerge rejects `undefined` values. */
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
@@ -165,16 +171,68 @@ export class PaperService {
       return { applied: !!h?.applied, reason: h?.reason, state: derived.state, reference: doc.reference, event: plain(previous), repeated: true }
     }
     const actor = this.actor(userId)
-    const def = workflowOf(doc)
-    const before = derivePaperWorkflow(doc)
-    const roles = paperRolesOf(actor, doc, before)
+    const roles = paperRolesOf(actor, doc, derivePaperWorkflow(doc))
     const user = this.deps.users.byId(userId)
+    return this.apply(documentId, handle, cmd, { userId, name: user?.name ?? userId, roles, departmentId: actor.departmentId ?? null }, paperId)
+  }
+
+  /**
+   * Records a meeting's (or a circular decision's) result on the paper: the relay acts as the
+   * clerk ("system" actor) through the same consultation-result path as a clerk's command.
+   * Idempotent by `commandId` (the workflow event id); picks the paper's first open consultation
+   * of that body (preferring `consultationId`, then one planned for `meetingId`). Not applied when the paper has no open
+   * consultation of the body or its workflow state does not accept results.
+   */
+  async recordConsultationResult(input: {
+    paperId: string
+    organizationId: string
+    result: ConsultationResult
+    note?: string
+    commandId: string
+    meetingId?: string
+    /** the consultation the agenda item handles (optional): used even when already closed, so a corrected result replaces it */
+    consultationId?: string
+  }): Promise<{ applied: boolean; repeated: boolean; reason?: string }> {
+    const entry = this.deps.catalogue.byId(input.paperId)
+    if (!entry) return { applied: false, repeated: false, reason: 'Vorlage nicht gefunden' }
+    const documentId = entry.url.slice('automerge:'.length) as DocumentId
+    const handle = await this.deps.relayRepo.handle<PaperDoc>(documentId)
+    // --- no await from here to handle.change (serialized with the clerks' commands) ---
+    const doc = handle.doc()
+    if (doc.events.some((e) => e.id === input.commandId)) {
+      const h = derivePaperWorkflow(doc).history.find((x) => x.event.id === input.commandId)
+      return { applied: !!h?.applied, repeated: true, reason: h?.reason }
+    }
+    const open = doc.consultations.filter((c) => c.organizationId === input.organizationId && !isConsultationClosed(c))
+    const named = doc.consultations.find((c) => c.id === input.consultationId && c.organizationId === input.organizationId)
+    const consultation = named ?? open.find((c) => input.meetingId && c.meetingId === input.meetingId) ?? open[0]
+    if (!consultation) return { applied: false, repeated: false, reason: 'Keine offene Beratung dieses Gremiums' }
+    const cmd: PaperCommand = { id: input.commandId, action: 'consultation-result', consultationId: consultation.id, result: input.result }
+    if (input.note?.trim()) cmd.comment = input.note.trim().slice(0, 5000)
+    const outcome = await this.apply(documentId, handle, cmd, { userId: SYSTEM_ACTOR, name: SYSTEM_ACTOR_NAME, roles: ['clerk'], departmentId: null }, doc.id, input.meetingId)
+    return { applied: outcome.applied, repeated: false, reason: outcome.reason }
+  }
+
+  /** The serialized part of a command: decide, append the event, apply its effect (no await before handle.change). */
+  private async apply(
+    documentId: DocumentId,
+    handle: DocHandle<PaperDoc>,
+    cmd: PaperCommand,
+    by: { userId: string; name: string; roles: WorkflowEvent['roles']; departmentId: string | null },
+    paperId: string,
+    meetingId?: string,
+  ): Promise<CommandOutcome> {
+    const userId = by.userId
+    const doc = handle.doc()
+    const def = workflowOf(doc)
+    const roles = by.roles
+    const actor = { departmentId: by.departmentId }
 
     const event: WorkflowEvent = {
       id: cmd.id,
       at: new Date().toISOString(),
       actor: userId,
-      actorName: user?.name ?? userId,
+      actorName: by.name,
       roles,
       action: cmd.action,
     }
@@ -246,7 +304,12 @@ export class PaperService {
     const derived = derivePaperWorkflow(now)
     this.updateAccess(documentId, now)
     this.deps.projection.project(documentId, now)
-    this.deps.audit.write('paper-command', userId, documentId, { paperId, action: cmd.action, applied: outcome.applied })
+    this.deps.audit.write('paper-command', userId === SYSTEM_ACTOR ? null : userId, documentId, {
+      paperId,
+      action: cmd.action,
+      applied: outcome.applied,
+      ...(userId === SYSTEM_ACTOR ? { by: 'relay', ...(meetingId ? { meetingId } : {}) } : {}),
+    })
     return { applied: outcome.applied, reason: outcome.reason, state: derived.state, reference: now.reference, event: plain(event), repeated: false }
   }
 
@@ -258,6 +321,30 @@ export class PaperService {
     const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x))
     if (same(current.readers, next.readers) && same(current.writers, next.writers)) return
     this.deps.registry.register({ ...current, ...next })
+  }
+
+  /**
+   * A released meeting put the paper on its public agenda: the relay sets `public = true` and the
+   * audience follows (everyone). Papers still inside the administration (drafts) are left alone.
+   * Returns whether the paper is public now.
+   */
+  async markPublic(paperId: string, by: { meetingId: string }): Promise<boolean> {
+    const entry = this.deps.catalogue.byId(paperId)
+    if (!entry) return false
+    const documentId = entry.url.slice('automerge:'.length) as DocumentId
+    const handle = await this.deps.relayRepo.handle<PaperDoc>(documentId)
+    const doc = handle.doc()
+    if (doc.public) return true
+    if (isPaperDraft(doc, derivePaperWorkflow(doc))) return false
+    handle.change((d) => {
+      d.public = true
+    })
+    await this.deps.relayRepo.persist(documentId)
+    const now = handle.doc()
+    this.updateAccess(documentId, now)
+    this.deps.projection.project(documentId, now)
+    this.deps.audit.write('paper-published', null, documentId, { paperId, meetingId: by.meetingId, by: 'relay' })
+    return true
   }
 
   /**

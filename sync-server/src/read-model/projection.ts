@@ -3,7 +3,7 @@
  * the documents: on every change of a loaded document, debounced per document.
  */
 import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo'
-import { displayFileName, fileRefsOf, type MeetingConfidentialDoc, type MeetingDoc, type PaperDoc, type RatstischDoc } from '@ratstisch/domain'
+import { displayFileName, fileRefsOf, type FileRef, type MeetingConfidentialDoc, type MeetingDoc, type MinutesDoc, type PaperDoc, type RatstischDoc } from '@ratstisch/domain'
 import type { AccessRegistry } from '../access/access-registry.ts'
 import type { BlobRegistry } from '../files/blob-registry.ts'
 import type { PaperCatalogue } from '../papers/paper-catalogue.ts'
@@ -23,9 +23,20 @@ export class Projection {
 
   /** Called after a paper was projected (the relay keeps the paper's audience in step). */
   onPaper: ((documentId: string, doc: PaperDoc) => void) | undefined
+  /** Called after a meeting document (either part) was projected (results flow into the papers). */
+  onMeeting: ((documentId: string, doc: MeetingDoc | MeetingConfidentialDoc) => void) | undefined
+  /** Projects a minutes document into the read model (table `minutes`, written by the minutes service). */
+  onMinutes: ((documentId: string, doc: MinutesDoc) => void) | undefined
 
   attach(repo: Repo): void {
     repo.on('document', ({ handle }) => this.watch(handle as DocHandle<unknown>))
+    // automerge-repo 2.x announces no new handles: start watching a document when a peer's sync
+    // message for it arrives (emitted before the message is applied, so its change is seen)
+    repo.on('doc-metrics', (event) => {
+      if (event.type !== 'receive-sync-message') return
+      const handle = repo.handles[event.documentId]
+      if (handle) this.watch(handle as DocHandle<unknown>)
+    })
     for (const handle of Object.values(repo.handles)) this.watch(handle as DocHandle<unknown>)
   }
 
@@ -55,13 +66,18 @@ export class Projection {
       case 'meeting':
         this.meetings.upsertFromDoc(doc, documentId)
         this.blobs.replaceRefs(documentId, this.meetingFileNames(doc, doc))
+        this.onMeeting?.(documentId, doc)
         break
       case 'meeting-confidential': {
         const row = this.meetings.get(doc.meetingId)
         const context = { start: row?.start, organization: { name: row?.organizationName } }
         this.blobs.replaceRefs(documentId, this.meetingFileNames(context, doc))
+        this.onMeeting?.(documentId, doc)
         break
       }
+      case 'minutes':
+        this.onMinutes?.(documentId, doc)
+        break
       case 'paper':
         this.blobs.replaceRefs(documentId, this.paperFileNames(doc))
         this.papers.upsertFromDoc(doc, documentId)
@@ -88,6 +104,13 @@ export class Projection {
         sha256: doc.invitation.sha256,
         displayName: displayFileName({ meetingStart: meeting.start, bodyName, title: 'Einladung' }, doc.invitation.name, doc.invitation.mime),
       })
+    }
+    // released letters and agendas (invitation, Nachträge; the non-public agenda in its own document)
+    for (const release of Array.isArray(doc.releases) ? doc.releases : []) {
+      const r = release as { letter?: FileRef; agenda?: FileRef }
+      for (const file of [r.letter, r.agenda]) {
+        if (file && typeof file.sha256 === 'string' && typeof file.name === 'string') result.push({ sha256: file.sha256, displayName: file.name })
+      }
     }
     for (const item of doc.agendaItems ?? []) {
       for (const file of item.files ?? []) {
