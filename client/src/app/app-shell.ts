@@ -5,6 +5,7 @@
  */
 import { LitElement, html, nothing } from 'lit'
 import '../components/sync-status/sync-status.ts'
+import '../components/notification-settings/notification-settings.ts'
 import { t } from '../i18n/messages.ts'
 import { ApiClient } from '../services/api-client.ts'
 import { AuthService } from '../services/auth.ts'
@@ -20,6 +21,14 @@ import '../views/admin/admin-view.ts'
 import '../views/paper/paper-new-view.ts'
 import '../views/paper/paper-view.ts'
 import '../views/paper-lists/paper-lists-view.ts'
+import '../views/resolutions/resolutions-view.ts'
+import '../views/circulars/circulars-view.ts'
+import { tr } from '../i18n/messages-resolutions.ts'
+import '../views/planning/planning-view.ts'
+import '../views/agenda/agenda-view.ts'
+import '../views/live/live-view.ts'
+import '../views/minutes/minutes-view.ts'
+import { tp } from '../i18n/messages-planning.ts'
 import { appShellStyles } from './app-shell.styles.ts'
 import { APP_BASE, hrefFor, parseRoute, type Route } from './routes.ts'
 import { themeStyles } from './theme.styles.ts'
@@ -190,6 +199,20 @@ export class AppShell extends LitElement {
         return html`<rt-paper-view .session=${session} paper-id=${r.paperId}></rt-paper-view>`
       case 'admin':
         return html`<rt-admin-view .session=${session} section=${r.section}></rt-admin-view>`
+      case 'planning':
+        return html`<rt-planning-view .session=${session}></rt-planning-view>`
+      case 'agenda':
+        return html`<rt-agenda-view .session=${session} meeting-id=${r.meetingId}></rt-agenda-view>`
+      case 'live':
+        return html`<rt-live-view .session=${session} meeting-id=${r.meetingId}></rt-live-view>`
+      case 'minutes':
+        return html`<rt-minutes-view .session=${session} meeting-id=${r.meetingId}></rt-minutes-view>`
+      case 'resolutions':
+        return html`<rt-resolutions-view .session=${session}></rt-resolutions-view>`
+      case 'circulars':
+        return html`<rt-circulars-view .session=${session}></rt-circulars-view>`
+      case 'circular':
+        return html`<rt-circulars-view .session=${session} circular-id=${r.circularId}></rt-circulars-view>`
       case 'not-found':
         return html`<rt-not-found-view kind="not-found" path=${r.path}></rt-not-found-view>`
     }
@@ -241,6 +264,21 @@ export class AppShell extends LitElement {
                     : nothing}
                   ${session.me.roles.some((r) => r === 'clerk' || r === 'admin')
                     ? html`<li>
+                        <a href=${hrefFor({ name: 'planning' })} aria-current=${this.route.name === 'planning' ? 'page' : nothing}>${tp('planning.title')}</a>
+                      </li>`
+                    : nothing}
+                  <li>
+                    <a href=${hrefFor({ name: 'resolutions' })} aria-current=${this.route.name === 'resolutions' ? 'page' : nothing}>${tr('nav.resolutions')}</a>
+                  </li>
+                  ${session.me.roles.some((r) => r === 'clerk' || r === 'admin' || r === 'member')
+                    ? html`<li>
+                        <a href=${hrefFor({ name: 'circulars' })} aria-current=${this.route.name === 'circulars' || this.route.name === 'circular' ? 'page' : nothing}
+                          >${tr('nav.circulars')}</a
+                        >
+                      </li>`
+                    : nothing}
+                  ${session.me.roles.some((r) => r === 'clerk' || r === 'admin')
+                    ? html`<li>
                         <a href=${hrefFor({ name: 'admin', section: 'terms' })} aria-current=${this.route.name === 'admin' ? 'page' : nothing}
                           >${t('app.nav.admin')}</a
                         >
@@ -252,6 +290,7 @@ export class AppShell extends LitElement {
               <rt-sync-status .status=${this.syncStatus}></rt-sync-status>
               <span class="user">
                 <span>${t('app.signedInAs', { name: session.me.name })}</span>
+                <rt-notification-settings .api=${this.api}></rt-notification-settings>
                 <button type="button" @click=${() => void this.logout()}>${t('app.logout')}</button>
               </span>`
           : nothing}

@@ -98,4 +98,18 @@ export const agendaItemStyles = css`
     color: var(--rt-error);
     margin: 0.25rem 0;
   }
+  /* live meeting state (read-only) */
+  article.current {
+    border-left: 4px solid #1f4fa3;
+    padding-left: 0.6rem;
+  }
+  .live {
+    margin: 0.4rem 0;
+  }
+  .live p {
+    margin: 0.2rem 0;
+  }
+  .current-marker {
+    color: #1f4fa3;
+  }
 `

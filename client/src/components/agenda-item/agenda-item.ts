@@ -8,6 +8,7 @@ import type { AgendaItem } from '@ratstisch/domain'
 import { themeStyles } from '../../app/theme.styles.ts'
 import { formatFileSize, formatPages } from '../../i18n/format.ts'
 import { t } from '../../i18n/messages.ts'
+import { tl, type LiveKey } from '../../i18n/messages-live.ts'
 import { agendaItemStyles } from './agenda-item.styles.ts'
 
 export interface NoteInputDetail {
@@ -26,6 +27,7 @@ export class AgendaItemView extends LitElement {
     item: { attribute: false },
     note: { attribute: false },
     canEditTitle: { type: Boolean, attribute: 'can-edit-title' },
+    current: { type: Boolean },
     fileHref: { attribute: false },
     editing: { state: true },
     titleError: { state: true },
@@ -34,6 +36,8 @@ export class AgendaItemView extends LitElement {
   declare item: AgendaItem
   declare note: string | undefined
   declare canEditTitle: boolean
+  /** the item is being dealt with in the running meeting */
+  declare current: boolean
   /** builds the link that opens a file in the viewer */
   declare fileHref: (sha256: string) => string
   declare editing: boolean
@@ -42,6 +46,7 @@ export class AgendaItemView extends LitElement {
   constructor() {
     super()
     this.canEditTitle = false
+    this.current = false
     this.editing = false
     this.titleError = ''
     this.fileHref = () => '#'
@@ -114,13 +119,44 @@ export class AgendaItemView extends LitElement {
       : nothing
   }
 
+  /** What the live meeting recorded for the item (read-only; the clerk records in the live view). */
+  private renderLive(item: AgendaItem) {
+    const v = item.vote
+    const recusals = item.recusals ?? []
+    const statements = item.statements ?? []
+    if (!this.current && !item.status && !item.result && !v && !recusals.length && !item.resolutionText && !statements.length) return nothing
+    return html`<div class="live" aria-live="polite">
+      ${this.current ? html`<p class="current-marker"><strong>${tl('meetingLive.currentMarker')}</strong></p>` : nothing}
+      ${item.status
+        ? html`<p class="live-status">
+            ${tl('meetingLive.status', { status: tl(`live.status.${item.status}` as LiveKey) })}${item.referredTo ? html` → ${item.referredTo.name}` : nothing}
+          </p>`
+        : nothing}
+      ${recusals.length ? html`<p class="live-recusals">${tl('meetingLive.recusals', { names: recusals.map((r) => r.name).join(', ') })}</p>` : nothing}
+      ${item.result
+        ? html`<p class="live-result">
+            <strong>${tl('live.result')}: ${tl(`live.result.${item.result}` as LiveKey)}</strong>${v
+              ? html` – ${v.mode === 'unanimous' ? tl('live.vote.recordedUnanimous', { yes: v.yes }) : tl('live.vote.recorded', { yes: v.yes, no: v.no, abstain: v.abstain })}`
+              : nothing}
+          </p>`
+        : nothing}
+      ${item.resolutionText ? html`<div class="live-resolution"><strong>${tl('meetingLive.resolution')}:</strong> <p>${item.resolutionText}</p></div>` : nothing}
+      ${statements.length
+        ? html`<ul class="live-statements" aria-label=${tl('live.statements')}>
+            ${statements.map((s) => html`<li><strong>${s.name}:</strong> „${s.text}“</li>`)}
+          </ul>`
+        : nothing}
+    </div>`
+  }
+
   override render() {
     const item = this.item
     if (!item) return nothing
     const files = item.files ?? []
-    return html`<article aria-labelledby="heading">
+    return html`<article aria-labelledby="heading" class=${this.current ? 'current' : ''} aria-current=${this.current ? 'step' : nothing}>
       <h4 id="heading"><span class="number">${item.number}</span> <span class="title">${item.title}</span></h4>
       ${this.renderTitle()}
+      ${this.renderLive(item)}
       ${item.paper ? html`<p class="paper">${t('item.paper', { reference: item.paper.reference })}</p>` : nothing}
       ${item.resolutionProposal
         ? html`<details class="proposal"><summary>${t('item.resolutionProposal')}</summary><p>${item.resolutionProposal}</p></details>`

@@ -25,6 +25,10 @@ import type { PinProgress } from '../../services/meeting-pinner.ts'
 import { FindTimeoutError } from '../../services/repo.ts'
 import type { Session } from '../../services/session.ts'
 import { stateLabel } from '../meetings/meetings-view.ts'
+import { isOfficeStaff } from '../../services/relay-contract.ts'
+import { tp } from '../../i18n/messages-planning.ts'
+import { tl } from '../../i18n/messages-live.ts'
+import { tm } from '../../i18n/messages-minutes.ts'
 import { meetingViewStyles } from './meeting-view.styles.ts'
 
 type Phase = 'loading' | 'ready' | 'missing' | 'unavailable'
@@ -335,6 +339,7 @@ export class MeetingView extends LitElement {
             .item=${item}
             .note=${this.pendingNotes.get(item.id) ?? notes?.[item.id]}
             ?can-edit-title=${canEdit}
+            ?current=${!!this.meeting.doc?.live?.startedAt && !this.meeting.doc?.live?.endedAt && item.id === this.meeting.doc?.live?.currentItemId}
             .fileHref=${this.fileHref}
           ></rt-agenda-item>
         </li>`,
@@ -353,6 +358,17 @@ export class MeetingView extends LitElement {
           ? html`<p class="notice">${t('meeting.confidentialUnavailable')}</p>`
           : this.renderItems(doc.agendaItems ?? [], this.docs?.confidential?.access === 'write', notes)}
     </section>`
+  }
+
+  /** The live meeting as the clerk records it (read-only; updates through sync). */
+  private renderLiveState(doc: MeetingDoc) {
+    const live = doc.live
+    if (!live?.startedAt) return nothing
+    const current = live.currentItemId ? [...(doc.agendaItems ?? []), ...(this.confidential.doc?.agendaItems ?? [])].find((i) => i.id === live.currentItemId) : undefined
+    return html`<p class="notice live-state" role="status" id="live-state">
+      ${live.endedAt ? tl('meetingLive.ended') : tl('meetingLive.running')}
+      ${!live.endedAt && current ? html` ${tl('meetingLive.current', { number: current.number, title: current.title })}` : nothing}
+    </p>`
   }
 
   private renderViewer(doc: MeetingDoc) {
@@ -393,6 +409,16 @@ export class MeetingView extends LitElement {
     return html`
       ${back}
       <h1 tabindex="-1">${doc.name}</h1>
+      ${isOfficeStaff(this.session.me)
+        ? html`<p><a class="button" href=${hrefFor({ name: 'agenda', meetingId: this.meetingId })}>${tp('meeting.editAgenda')}</a></p>`
+        : nothing}
+      ${isOfficeStaff(this.session.me) && doc.state !== 'cancelled'
+        ? html`<p><a class="button" id="run-meeting" href=${hrefFor({ name: 'live', meetingId: this.meetingId })}>${tl('live.link')}</a></p>`
+        : nothing}
+      ${doc.live?.endedAt || doc.state === 'held'
+        ? html`<p><a class="button" id="minutes-link" href=${hrefFor({ name: 'minutes', meetingId: this.meetingId })}>${tm('minutes.link')}</a></p>`
+        : nothing}
+      ${this.renderLiveState(doc)}
       <dl class="facts" aria-label=${t('meeting.details')}>
         <dt>${t('meeting.body')}</dt>
         <dd>${doc.organization?.name ?? ''}</dd>

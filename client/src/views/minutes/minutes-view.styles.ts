@@ -1,0 +1,61 @@
+import { css } from 'lit'
+
+export const minutesViewStyles = css`
+  :host {
+    display: block;
+  }
+  h1 {
+    margin: 0.2rem 0 0.3rem;
+    line-height: 1.25;
+  }
+  h2 {
+    margin: 1.6rem 0 0.5rem;
+    font-size: 1.25rem;
+    border-bottom: 2px solid var(--rt-line);
+    padding-bottom: 0.2rem;
+  }
+  h3 {
+    margin: 1rem 0 0.4rem;
+    font-size: 1.05rem;
+  }
+  .doc-title {
+    font-weight: 600;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    margin: 0.5rem 0;
+  }
+  .hint {
+    color: var(--rt-muted);
+  }
+  .signatures,
+  .history {
+    margin: 0.3rem 0;
+    padding-left: 1.3rem;
+  }
+  .signatures li {
+    margin: 0.3rem 0;
+  }
+  .correction {
+    display: grid;
+    gap: 0.35rem;
+    max-width: 48rem;
+    margin: 0.8rem 0;
+    padding: 0.8rem;
+    border: 1px solid var(--rt-line);
+    border-radius: 6px;
+  }
+  .correction button {
+    justify-self: start;
+  }
+  .error {
+    color: var(--rt-danger, #a4000f);
+  }
+  rt-rich-text-editor {
+    display: block;
+    margin: 1rem 0;
+  }
+`
