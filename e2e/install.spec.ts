@@ -146,3 +146,29 @@ test('public portal placeholder is accessible and shows only public meeting data
   )
   expect(status).toBe('refused')
 })
+
+test('public portal: a released meeting page and the public resolutions are accessible and keyboard-usable', async ({ page }) => {
+  await page.goto('/')
+  const firstMeeting = page.locator('main ul a').first()
+  await expect(firstMeeting).toBeVisible()
+  await firstMeeting.click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Tagesordnung – öffentlicher Teil' })).toBeVisible()
+  await expect(page.getByText(/Nichtöffentlich/i)).toHaveCount(0)
+  await expectAccessible(page, 'portal meeting page')
+
+  await page.getByRole('link', { name: 'Beschlüsse', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Beschlüsse und ihre Umsetzung' })).toBeVisible()
+  await expectAccessible(page, 'portal resolutions')
+  // filter by keyboard
+  await page.getByLabel('Stand der Umsetzung').focus()
+  await page.getByLabel('Stand der Umsetzung').selectOption('gegenstandslos')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/status=gegenstandslos/)
+  await expect(page.getByRole('status')).toHaveText(/Beschl/)
+
+  const missing = await page.goto('/sitzungen/gibt-es-nicht')
+  expect(missing?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1, name: 'Sitzung nicht gefunden' })).toBeVisible()
+  await expectAccessible(page, 'portal not found')
+})

@@ -1,6 +1,8 @@
 /** Relay configuration from the environment. Every value has a working default for `npm start`. */
 import path from 'node:path'
 
+export type PortalResolutions = 'off' | 'status' | 'reports'
+
 export interface RelayConfig {
   port: number
   host: string
@@ -31,6 +33,12 @@ export interface RelayConfig {
   mailDir: string
   /** VAPID subject for Web Push (VAPID_SUBJECT): a mailto: or https: URL */
   vapidSubject: string
+  /**
+   * What the public portal shows of resolution tracking (PORTAL_RESOLUTIONS): `status` (default)
+   * public resolutions with owner, due date and status; `reports` also their progress reports;
+   * `off` nothing.
+   */
+  portalResolutions: PortalResolutions
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -38,6 +46,12 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   const n = Number(value)
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${value}"`)
   return n
+}
+
+function portalResolutionsFrom(value: string | undefined): PortalResolutions {
+  const v = (value ?? 'status').trim()
+  if (v === 'off' || v === 'status' || v === 'reports') return v
+  throw new Error(`PORTAL_RESOLUTIONS must be off, status or reports (got "${v}")`)
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
@@ -65,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom,
     mailDir: env.MAIL_DIR ? path.resolve(env.MAIL_DIR) : '',
+    portalResolutions: portalResolutionsFrom(env.PORTAL_RESOLUTIONS),
     vapidSubject: env.VAPID_SUBJECT || (publicUrl.startsWith('https://') ? publicUrl : `mailto:${mailFrom.replace(/^.*<|>.*$/g, '')}`),
   }
 }

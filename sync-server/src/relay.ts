@@ -233,7 +233,7 @@ export function createRelay(config: RelayConfig): Relay {
   app.use('/app/*', compress())
   app.get('/app', (c) => c.redirect('/app/', 301))
   app.route('/app', clientApp(config.clientDir))
-  app.route('/', portalRoutes({ meetings, registry, relayRepo, townName }))
+  app.route('/', portalRoutes({ meetings, registry, relayRepo, townName, resolutions, portalResolutions: config.portalResolutions }))
 
   app.onError((error, c) => {
     console.error(`[relay] ${c.req.method} ${new URL(c.req.url).pathname}: ${error instanceof Error ? error.message : String(error)}`)

@@ -13,6 +13,8 @@ import type { DocumentId } from '@automerge/automerge-repo'
 import type { AccessRegistry } from '../access/access-registry.ts'
 import type { MeetingCatalogue, MeetingRow } from '../read-model/meeting-catalogue.ts'
 import type { RelayRepo } from '../sync/relay-repo.ts'
+import type { PortalResolutions } from '../config.ts'
+import type { ResolutionStore } from '../resolutions/resolution-store.ts'
 
 const dateFormat = new Intl.DateTimeFormat('de-DE', {
   weekday: 'long',
@@ -31,7 +33,14 @@ export interface PortalDeps {
   registry: AccessRegistry
   relayRepo: RelayRepo
   townName: () => string
+  resolutions: ResolutionStore
+  /** what the portal shows of resolution tracking (PORTAL_RESOLUTIONS) */
+  portalResolutions: PortalResolutions
 }
+
+const dayFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
+const germanDay = (isoDate: string) => dayFormat.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`))
+const RESOLUTION_STATUSES = ['offen', 'in Arbeit', 'erledigt', 'gegenstandslos'] as const
 
 function page(town: string, title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
   return html`<!doctype html>
@@ -50,6 +59,9 @@ li{margin:.5rem 0}
 ol.agenda{list-style:none;padding:0}ol.agenda li{border-top:1px solid #ccc;padding:.5rem 0}
 .num{display:inline-block;min-width:4rem;font-weight:bold}.sub{margin-left:2rem}
 .result{color:#333}
+article.resolution{border-top:1px solid #ccc;padding:.5rem 0}article.resolution h2{font-size:1.1rem;margin:.25rem 0}
+.status{display:inline-block;padding:0 .4rem;border:1px solid #555;border-radius:.25rem}
+form.filter{display:flex;gap:.5rem;align-items:end;flex-wrap:wrap}
 </style>
 </head>
 <body>
@@ -58,7 +70,7 @@ ol.agenda{list-style:none;padding:0}ol.agenda li{border-top:1px solid #ccc;paddi
 <main id="inhalt">
 ${body}
 </main>
-<footer><p><a href="/">Bürgerinfo</a> · <a href="/app/">Zur App für Mitglieder und Verwaltung</a></p></footer>
+<footer><p><a href="/">Bürgerinfo</a> · <a href="/beschluesse">Beschlüsse</a> · <a href="/app/">Zur App für Mitglieder und Verwaltung</a></p></footer>
 </body>
 </html>`
 }
@@ -125,5 +137,44 @@ ${items.length ? html`<ol class="agenda">${items.map(itemLine)}</ol>` : html`<p>
       ),
     )
   })
+  if (deps.portalResolutions !== 'off') {
+    app.get('/beschluesse', (c) => {
+      const town = deps.townName()
+      const status = RESOLUTION_STATUSES.find((st) => st === c.req.query('status'))
+      const list = deps.resolutions.publicList(status ? { status } : {})
+      const withReports = deps.portalResolutions === 'reports'
+      c.header('Cache-Control', 'public, max-age=60')
+      const entry = (r: (typeof list)[number]) => html`<article class="resolution" aria-labelledby="b-${r.id}">
+<h2 id="b-${r.id}">${r.title}</h2>
+<p>${r.organizationName} · ${germanDay(r.decidedOn)}${r.meetingId && r.meetingName ? html` · <a href="/sitzungen/${encodeURIComponent(r.meetingId)}">${r.meetingName}</a>` : ''}${
+        r.itemNumber ? html` · ${r.itemNumber}` : ''
+      }${r.paperReference ? html` · Vorlage ${r.paperReference}` : ''}</p>
+<p>${r.text}</p>
+<p>Umsetzung: <span class="status">${r.status}</span>${r.ownerDepartmentName ? html` · zuständig: ${r.ownerDepartmentName}` : ''}${
+        r.dueDate ? html` · Frist: ${germanDay(r.dueDate)}` : ''
+      }</p>
+${withReports && r.reports.length
+  ? html`<details><summary>Sachstand (${r.reports.length})</summary><ul>${r.reports.map(
+      (rep) => html`<li>${germanDay(rep.at)} – ${rep.status}: ${rep.text}</li>`,
+    )}</ul></details>`
+  : ''}
+</article>`
+      return c.html(
+        page(
+          town,
+          'Beschlüsse',
+          html`<h1>Beschlüsse und ihre Umsetzung</h1>
+<form class="filter" method="get" action="/beschluesse">
+<label>Stand der Umsetzung<br><select name="status"><option value="">alle</option>${RESOLUTION_STATUSES.map(
+            (st) => html`<option value="${st}"${st === status ? raw(' selected') : ''}>${st}</option>`,
+          )}</select></label>
+<button type="submit">Anzeigen</button>
+</form>
+<p role="status">${list.length === 1 ? '1 Beschluss' : `${list.length} Beschlüsse`}</p>
+${list.map(entry)}`,
+        ),
+      )
+    })
+  }
   return app
 }

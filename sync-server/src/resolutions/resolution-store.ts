@@ -199,7 +199,16 @@ export class ResolutionStore {
   /** Resolutions the user may read, newest decision first. */
   list(userId: string, filter: ResolutionFilter = {}): ResolutionEntry[] {
     const principals = this.principals(userId)
-    const where: string[] = []
+    return this.query(filter, (r) => ResolutionStore.canRead(principals, r))
+  }
+
+  /** The public resolutions only (the portal's list; no sign-in, no principals). */
+  publicList(filter: ResolutionFilter = {}): ResolutionEntry[] {
+    return this.query(filter, (r) => r.public === 1, 'r.public = 1')
+  }
+
+  private query(filter: ResolutionFilter, canRead: (r: ResolutionRow) => boolean, condition?: string): ResolutionEntry[] {
+    const where: string[] = condition ? [condition] : []
     const params: unknown[] = []
     if (filter.organizationId) {
       where.push('r.organization_id = ?')
@@ -215,7 +224,7 @@ export class ResolutionStore {
     }
     const rows = (
       this.db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.decided_on DESC, r.id`).all(...params) as ResolutionRow[]
-    ).filter((r) => ResolutionStore.canRead(principals, r))
+    ).filter(canRead)
     const reports = this.reportsOf(rows.map((r) => r.id))
     return rows.map((r) => this.toEntry(r, reports.get(r.id) ?? []))
   }

@@ -174,3 +174,48 @@ describe('POST /api/resolutions/:id/commands', () => {
     expect(fx.relay.resolutions.entry(secretRat.id)!.dueDate).toBe('2027-04-01')
   })
 })
+
+describe('the public portal /beschluesse', () => {
+  const portal = async (origin: string, query = '') => {
+    const res = await fetch(`${origin}/beschluesse${query}`)
+    return { status: res.status, text: await res.text() }
+  }
+
+  it('lists public resolutions with their status, never a non-public one (anonymous visitor)', async () => {
+    const current = fx.relay.resolutions.entry(publicRat.id)!
+    const { status, text } = await portal(fx.origin)
+    expect(status).toBe(200)
+    expect(text).toContain(current.title)
+    expect(text).toContain(current.text)
+    for (const secret of ['Grundstücksverkauf', 'Flurstück 17', 'Personalsache', 'Vertraulich.']) expect(text).not.toContain(secret)
+    // a forged status filter is ignored, a real one filters
+    expect((await portal(fx.origin, '?status=%3Cscript%3E')).text).not.toContain('<script>')
+    expect((await portal(fx.origin, '?status=gegenstandslos')).text).not.toContain(current.text)
+    expect((await portal(fx.origin, `?status=${encodeURIComponent(current.status)}`)).text).toContain(current.text)
+  })
+
+  it('shows progress reports only when configured, and nothing when switched off', async () => {
+    const r = await post('clerk', `/api/resolutions/${publicRat.id}/commands`, { id: cmdId(), action: 'report', status: 'in Arbeit', text: 'Angebote eingeholt <b>bald</b>' })
+    expect(r.status).toBe(201)
+    expect((await portal(fx.origin)).text).not.toContain('Angebote eingeholt')
+    const withReports = await startFixture({ portalResolutions: 'reports' })
+    const off = await startFixture({ portalResolutions: 'off' })
+    try {
+      withReports.relay.resolutions.record({ sourceKey: 'meeting:x:1', source: 'meeting', organizationId: 'org-rat', decidedOn: '2026-02-01', title: 'Radweg', text: 'Der Radweg wird gebaut.', public: true })
+      const entry = withReports.relay.resolutions.bySourceKey('meeting:x:1')!
+      const clerk = await withReports.login('clerk')
+      const res = await fetch(`${withReports.origin}/api/resolutions/${entry.id}/commands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: withReports.origin, cookie: clerk },
+        body: JSON.stringify({ id: cmdId(), action: 'report', status: 'in Arbeit', text: 'Planung <b>läuft</b>' }),
+      })
+      expect(res.status).toBe(201)
+      const page = await portal(withReports.origin)
+      expect(page.text).toContain('Planung &lt;b&gt;läuft&lt;/b&gt;')
+      expect((await portal(off.origin)).status).toBe(404)
+    } finally {
+      await withReports.close()
+      await off.close()
+    }
+  })
+})
