@@ -8,6 +8,7 @@ import '../components/sync-status/sync-status.ts'
 import '../components/notification-settings/notification-settings.ts'
 import { t } from '../i18n/messages.ts'
 import { ApiClient } from '../services/api-client.ts'
+import { PushService } from '../services/push.ts'
 import { AuthService } from '../services/auth.ts'
 import { DeviceDb } from '../services/local-db.ts'
 import type { Me } from '../services/relay-contract.ts'
@@ -135,6 +136,9 @@ export class AppShell extends LitElement {
     if (!session) return
     if ((session.tracker.count > 0 || session.outbox.count > 0) && !window.confirm(t('app.logout.unsynced'))) return
     this.offStatus?.()
+    // this device stops receiving the signed-out user's notices (best effort, bounded: the
+    // relay also drops subscriptions whose push service answers 410)
+    await Promise.race([new PushService(this.api).disable().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000))])
     await this.auth.signOut(session.me.id)
     await session.wipe(this.device)
     // a fresh page: no handle, socket or connection of the signed-out user survives
