@@ -39,6 +39,12 @@ export interface RelayConfig {
    * `off` nothing.
    */
   portalResolutions: PortalResolutions
+  /**
+   * Hosts of the Web Push services the relay may deliver to (PUSH_HOSTS, comma-separated; a name
+   * also allows its subdomains). Subscriptions to other hosts are refused, so a client cannot make
+   * the relay send requests into the town's network.
+   */
+  pushHosts: string[]
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -46,6 +52,16 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   const n = Number(value)
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${value}"`)
   return n
+}
+
+/** The push services of Chrome/Edge/Android, Firefox, Windows and Safari. */
+export const DEFAULT_PUSH_HOSTS = ['fcm.googleapis.com', 'push.services.mozilla.com', 'notify.windows.com', 'push.apple.com']
+
+/** RFC 8292: the VAPID contact is a mailto: or https: URI; a wrong one fails at start, not at the first push. */
+function vapidSubjectFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  if (/^mailto:[^\s@]+@[^\s@]+$/.test(value) || /^https:\/\/[^\s]+$/.test(value)) return value
+  throw new Error(`VAPID_SUBJECT must be a mailto: address or an https: URL (got "${value}")`)
 }
 
 function portalResolutionsFrom(value: string | undefined): PortalResolutions {
@@ -80,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     mailFrom,
     mailDir: env.MAIL_DIR ? path.resolve(env.MAIL_DIR) : '',
     portalResolutions: portalResolutionsFrom(env.PORTAL_RESOLUTIONS),
-    vapidSubject: env.VAPID_SUBJECT || (publicUrl.startsWith('https://') ? publicUrl : `mailto:${mailFrom.replace(/^.*<|>.*$/g, '')}`),
+    pushHosts: env.PUSH_HOSTS
+      ? env.PUSH_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)
+      : DEFAULT_PUSH_HOSTS,
+    vapidSubject: vapidSubjectFrom(env.VAPID_SUBJECT) || (publicUrl.startsWith('https://') ? publicUrl : `mailto:${mailFrom.replace(/^.*<|>.*$/g, '')}`),
   }
 }

@@ -20,6 +20,7 @@ import { startFixture, type Fixture } from '../testing/relay-fixture.ts'
 import { FileMailer } from './mailer.ts'
 import { meetingNotice, Notifier, type BodyNotice } from './notifier.ts'
 import { formatWhen } from './notice-text.ts'
+import { isAllowedPushHost } from './push-subscription-store.ts'
 
 const ece = createRequire(import.meta.url)('http_ece') as {
   decrypt(buffer: Buffer, params: { version: 'aes128gcm'; privateKey: ReturnType<typeof createECDH>; authSecret: string }): Buffer
@@ -113,7 +114,8 @@ beforeAll(async () => {
   // trust exactly this certificate (no rejectUnauthorized: false)
   pushAgent = new https.Agent({ ca: cert })
 
-  fx = await startFixture({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, mailFrom: 'Ratstisch Musterstadt <ratstisch@musterstadt.example>', publicUrl: 'https://rats.musterstadt.example' })
+  // the fake push service on loopback is the only allowed push host of this relay
+  fx = await startFixture({ pushHosts: ['127.0.0.1'], smtpUrl: `smtp://127.0.0.1:${smtpPort}`, mailFrom: 'Ratstisch Musterstadt <ratstisch@musterstadt.example>', publicUrl: 'https://rats.musterstadt.example' })
   fx.relay.db.exec(`
     INSERT INTO persons (id, name, email) VALUES
       ('p-c','Carla Vogt','carla@example.org'),
@@ -328,6 +330,10 @@ describe('Web Push', { timeout: 30_000 }, () => {
     const good = browserSubscription(`${pushOrigin}/push/validation`).json
     const bad = [
       { ...good, endpoint: 'http://push.example/x' },
+      // not an allowed push service: the relay must not be made to POST into other networks
+      { ...good, endpoint: 'https://169.254.169.254/latest/meta-data' },
+      { ...good, endpoint: 'https://intranet.musterstadt.example/push' },
+      { ...good, endpoint: 'https://127.0.0.1.evil.example/push' },
       { ...good, endpoint: 'javascript:alert(1)' },
       { ...good, endpoint: `https://user:pw@push.example/x` },
       { ...good, endpoint: `https://push.example/${'a'.repeat(3000)}` },
@@ -421,5 +427,17 @@ describe('Web Push', { timeout: 30_000 }, () => {
     expect(audit.length).toBeGreaterThan(0)
     for (const entry of audit) expect(Object.keys(entry.detail ?? {}).sort()).toEqual(['failed', 'mails', 'pushes'])
     expect(JSON.stringify(audit)).not.toContain('@example.org')
+  })
+})
+
+describe('push service hosts', () => {
+  it('allows the configured hosts and their subdomains only', () => {
+    const hosts = ['fcm.googleapis.com', 'push.apple.com']
+    expect(isAllowedPushHost('https://fcm.googleapis.com/fcm/send/abc', hosts)).toBe(true)
+    expect(isAllowedPushHost('https://web.push.apple.com/abc', hosts)).toBe(true)
+    expect(isAllowedPushHost('https://evilpush.apple.com.example/abc', hosts)).toBe(false)
+    expect(isAllowedPushHost('https://notpush.apple.com.attacker.example/abc', hosts)).toBe(false)
+    expect(isAllowedPushHost('https://xpush.apple.com/abc', hosts)).toBe(false)
+    expect(isAllowedPushHost('not a url', hosts)).toBe(false)
   })
 })

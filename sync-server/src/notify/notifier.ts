@@ -13,7 +13,7 @@ import type { RelayDatabase } from '../db/database.ts'
 import { mailerFor, type Mailer } from './mailer.ts'
 import { noticeText, type BodyNotice } from './notice-text.ts'
 import { vapidKeys, WebPushSender, type PushSender } from './push-sender.ts'
-import { PushSubscriptionStore } from './push-subscription-store.ts'
+import { isAllowedPushHost, PushSubscriptionStore } from './push-subscription-store.ts'
 
 export { meetingNotice, type BodyNotice, type NoticeMeeting } from './notice-text.ts'
 
@@ -71,6 +71,11 @@ export class Notifier {
     this.subscriptions = new PushSubscriptionStore(deps.db)
   }
 
+  /** the push services subscriptions may point to (PUSH_HOSTS) */
+  get pushHosts(): readonly string[] {
+    return this.config.pushHosts
+  }
+
   /** The public key browsers subscribe with (applicationServerKey). */
   get publicKey(): string {
     return this.push.publicKey
@@ -119,6 +124,8 @@ export class Notifier {
 
     const payload = JSON.stringify({ title: text.subject, body: text.short, path: notice.path, tag: notice.key })
     for (const sub of this.subscriptions.forUsers(users.map((u) => u.id))) {
+      // a subscription stored before PUSH_HOSTS was narrowed is not used
+      if (!isAllowedPushHost(sub.endpoint, this.config.pushHosts)) continue
       if (!this.claim(notice.key, 'push', sub.endpoint, sub.userId, text.subject)) continue
       const sent = await this.push.send(sub, payload)
       if (sent.ok) {

@@ -26,7 +26,7 @@ export function pushRoutes(deps: { notifier: Notifier; audit: AuditLog }): Hono<
   app.post('/subscriptions', async (c) => {
     const body = await readJson(c.req.raw)
     if (body === undefined) return c.json({ error: 'Ungültige Anfrage', code: 'bad-request' }, 400)
-    const parsed = parseSubscription(body)
+    const parsed = parseSubscription(body, notifier.pushHosts)
     if (typeof parsed === 'string') return c.json({ error: parsed, code: 'bad-subscription' }, 400)
     notifier.subscriptions.save(c.get('userId'), parsed)
     audit.write('push-subscribe', c.get('userId'), null)

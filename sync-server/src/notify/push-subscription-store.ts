@@ -14,8 +14,22 @@ function base64urlBytes(value: unknown, max: number): number | undefined {
   return Buffer.from(value.replace(/=+$/, ''), 'base64url').length
 }
 
-/** Validates an untrusted subscription (PushSubscription.toJSON() shape); returns a German error or the clean target. */
-export function parseSubscription(input: unknown): PushTarget | string {
+/** Whether the endpoint's host is one of the allowed push services (or a subdomain of one). */
+export function isAllowedPushHost(endpoint: string, allowedHosts: readonly string[]): boolean {
+  let host: string
+  try {
+    host = new URL(endpoint).hostname.toLowerCase()
+  } catch {
+    return false
+  }
+  return allowedHosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`))
+}
+
+/**
+ * Validates an untrusted subscription (PushSubscription.toJSON() shape); returns a German error or
+ * the clean target. Only endpoints at the allowed push services pass.
+ */
+export function parseSubscription(input: unknown, allowedHosts: readonly string[]): PushTarget | string {
   if (!input || typeof input !== 'object') return 'Ungültiges Abonnement'
   const { endpoint, keys } = input as { endpoint?: unknown; keys?: { p256dh?: unknown; auth?: unknown } }
   if (typeof endpoint !== 'string' || endpoint.length > MAX_ENDPOINT_LENGTH) return 'Ungültige Push-Adresse'
@@ -26,6 +40,7 @@ export function parseSubscription(input: unknown): PushTarget | string {
     return 'Ungültige Push-Adresse'
   }
   if (url.protocol !== 'https:' || url.username || url.password || url.hash) return 'Die Push-Adresse muss eine https-Adresse sein'
+  if (!isAllowedPushHost(endpoint, allowedHosts)) return 'Dieser Push-Dienst wird nicht unterstützt'
   if (!keys || typeof keys !== 'object') return 'Schlüssel des Abonnements fehlen'
   // p256dh: an uncompressed P-256 point (65 bytes); auth: 16 random bytes (RFC 8291)
   if (base64urlBytes(keys.p256dh, 100) !== 65 || !Buffer.from(String(keys.p256dh), 'base64url').subarray(0, 1).equals(Buffer.from([4]))) {

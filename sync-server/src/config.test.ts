@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_PUSH_HOSTS, loadConfig } from './config.ts'
+
+describe('relay configuration', () => {
+  it('has safe defaults for push hosts, the VAPID contact and the portal resolutions', () => {
+    const config = loadConfig({ PUBLIC_URL: 'http://localhost:8080' })
+    expect(config.pushHosts).toEqual(DEFAULT_PUSH_HOSTS)
+    expect(config.vapidSubject).toMatch(/^mailto:ratstisch@localhost$/)
+    expect(config.portalResolutions).toBe('status')
+    expect(loadConfig({ PUBLIC_URL: 'https://rats.example' }).vapidSubject).toBe('https://rats.example')
+  })
+
+  it('reads PUSH_HOSTS as a trimmed, lower-case list', () => {
+    expect(loadConfig({ PUSH_HOSTS: ' Push.Example , ,fcm.googleapis.com' }).pushHosts).toEqual(['push.example', 'fcm.googleapis.com'])
+  })
+
+  it('refuses a wrong VAPID_SUBJECT or PORTAL_RESOLUTIONS at start with a clear message', () => {
+    expect(() => loadConfig({ VAPID_SUBJECT: 'ratsbuero@musterstadt.example' })).toThrow(/VAPID_SUBJECT must be a mailto: address or an https: URL/)
+    expect(() => loadConfig({ VAPID_SUBJECT: 'http://rats.example' })).toThrow(/VAPID_SUBJECT/)
+    expect(loadConfig({ VAPID_SUBJECT: 'mailto:ratsbuero@musterstadt.example' }).vapidSubject).toBe('mailto:ratsbuero@musterstadt.example')
+    expect(() => loadConfig({ PORTAL_RESOLUTIONS: 'all' })).toThrow(/PORTAL_RESOLUTIONS must be off, status or reports/)
+  })
+})
