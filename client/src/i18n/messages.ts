@@ -80,6 +80,8 @@ const coreDe = {
   'meeting.confidentialLoading': 'Nichtöffentlicher Teil wird geladen …',
   'meeting.confidentialUnavailable': 'Der nichtöffentliche Teil ist auf diesem Gerät nicht verfügbar.',
   'meeting.invitation': 'Einladung',
+  'meeting.agendaPdf': 'Tagesordnung',
+  'meeting.agendaPdfConfidential': 'Tagesordnung nichtöffentlicher Teil',
 
   'item.paper': 'Vorlage {reference}',
   'item.files': 'Dokumente zu {number}',
@@ -215,6 +217,8 @@ const coreEn: Record<keyof typeof coreDe, string> = {
   'meeting.confidentialLoading': 'Loading the non-public part …',
   'meeting.confidentialUnavailable': 'The non-public part is not available on this device.',
   'meeting.invitation': 'Invitation',
+  'meeting.agendaPdf': 'Agenda',
+  'meeting.agendaPdfConfidential': 'Agenda of the non-public part',
 
   'item.paper': 'Paper {reference}',
   'item.files': 'Documents for {number}',

@@ -415,10 +415,12 @@ export class AgendaView extends LitElement {
 
   // --- Ladungsfrist and release ------------------------------------------------------------
 
+  /** The Ladungsfrist against the day the invitation went out, or else the planned (or today's) day. */
   private periodCheck() {
     const doc = this.meeting.doc
     if (!doc?.start || !this.settings) return undefined
-    return checkInvitationPeriod(doc.start, doc.invitationDate || townDay(new Date()), this.settings)
+    const sent = doc.releases?.[0]?.at
+    return checkInvitationPeriod(doc.start, sent ? townDay(sent) : doc.invitationDate || townDay(new Date()), this.settings)
   }
 
   private setInvitationDate(value: string): void {
@@ -708,7 +710,10 @@ export class AgendaView extends LitElement {
 
   private renderPeriod(doc: MeetingDoc) {
     const check = this.periodCheck()
-    const released = (doc.releases?.length ?? 0) > 0
+    const firstRelease = doc.releases?.[0]
+    const released = !!firstRelease || doc.state !== 'planned'
+    // a meeting whose day has passed is not invited any more (the relay refuses it too)
+    const past = (!released && townDay(doc.start) < townDay(new Date())) || doc.state === 'held' || doc.state === 'cancelled'
     const answer = this.releaseAnswer?.result
     return html`<section class="period" aria-labelledby="period-heading">
       <h2 id="period-heading">${tp('agenda.period')}</h2>
@@ -722,8 +727,18 @@ export class AgendaView extends LitElement {
           @change=${(e: Event) => this.setInvitationDate((e.target as HTMLInputElement).value)}
         />
       </div>
-      ${!doc.invitationDate ? html`<p class="muted">${tp('agenda.period.none')}</p>` : nothing}
-      ${check && !check.ok
+      ${firstRelease
+        ? html`<p class="muted">${tp('agenda.period.sent', { date: formatShortDate(firstRelease.at) })}</p>`
+        : !doc.invitationDate
+          ? html`<p class="muted">${tp('agenda.period.none')}</p>`
+          : nothing}
+      ${past
+        ? html`<p class="notice">${tp(doc.state === 'cancelled' ? 'agenda.period.cancelled' : 'agenda.period.past')}</p>`
+        : released && !check?.ok && firstRelease?.urgencyReason
+        ? html`<p class="notice">${tp('agenda.period.urgent', { reason: firstRelease.urgencyReason })}</p>`
+        : check && !check.ok && check.daysBefore < 0
+        ? html`<p class="notice error" role="alert">${tp('agenda.period.after')}</p>`
+        : check && !check.ok
         ? html`<p class="notice error" role="alert">
             ${tp('agenda.period.violated', {
               days: check.daysBefore,
@@ -737,7 +752,7 @@ export class AgendaView extends LitElement {
           ? html`<p class="notice success">${tp('agenda.period.ok', { days: check.daysBefore, required: check.requiredDays })}</p>`
           : nothing}
       <div class="row">
-        <button type="button" class="primary" ?disabled=${!this.canEdit || !!this.releasePending || this.askReason} @click=${this.startRelease}>
+        <button type="button" class="primary" ?disabled=${!this.canEdit || !!this.releasePending || this.askReason || past} @click=${this.startRelease}>
           ${tp(released ? 'agenda.release.nachtrag' : 'agenda.release.invitation')}
         </button>
       </div>

@@ -110,7 +110,8 @@ export class LiveView extends LitElement {
   private planning!: MeetingPlanningService
   private access: { meeting: 'read' | 'write'; confidential: 'read' | 'write' | undefined } = { meeting: 'read', confidential: undefined }
   private loadSeq = 0
-  private lastQuorate: boolean | undefined
+  /** the meeting had its quorum while this view was open (so a loss is "no longer") */
+  private wasQuorate = false
   private offs: (() => void)[] = []
 
   constructor() {
@@ -154,7 +155,10 @@ export class LiveView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('meetingId')) void this.load()
+    if (changed.has('meetingId')) {
+      this.wasQuorate = false
+      void this.load()
+    }
   }
 
   protected override updated(): void {
@@ -558,20 +562,20 @@ export class LiveView extends LitElement {
     </section>`
   }
 
-  private renderQuorum(current: Row | undefined) {
+  private renderQuorum(doc: MeetingDoc, current: Row | undefined) {
     const q = this.quorum(current?.item)
-    if (this.lastQuorate !== undefined && this.lastQuorate !== q.quorate) {
-      // announced through the live region below
-    }
-    this.lastQuorate = q.quorate
+    const started = !!doc.live?.startedAt
+    // "no longer" only when this meeting had its quorum; before that it is "not yet"
+    if (started && q.quorate) this.wasQuorate = true
+    const state = q.quorate ? tl('live.quorum.ok') : this.wasQuorate ? tl('live.quorum.lost') : tl('live.quorum.notYet')
     return html`<section class="quorum ${q.quorate ? 'ok' : 'lost'}" aria-labelledby="quorum-heading">
       <h2 id="quorum-heading" class="visually-hidden">${tl('live.quorum')}</h2>
       <div aria-live="polite" aria-atomic="true" id="quorum-line">
-        <strong>${q.quorate ? tl('live.quorum.ok') : tl('live.quorum.lost')}${current ? html` <span>(${tl('live.quorum.forItem', { number: current.item.number })})</span>` : nothing}</strong>
+        <strong>${state}${current ? html` <span>(${tl('live.quorum.forItem', { number: current.item.number })})</span>` : nothing}</strong>
         <span>${tl('live.quorum.line', { present: q.presentVoting, seats: q.votingSeats, required: q.required })}</span>
         ${q.recused ? html`<span> · ${tl('live.quorum.recused', { count: q.recused })}</span>` : nothing}
       </div>
-      ${q.quorate ? nothing : html`<p class="lost-text" role="alert">${tl('live.quorum.lost')}</p>`}
+      ${!q.quorate && this.wasQuorate ? html`<p class="lost-text" role="alert">${tl('live.quorum.lost')}</p>` : nothing}
     </section>`
   }
 
@@ -909,7 +913,7 @@ export class LiveView extends LitElement {
       <h1 tabindex="-1">${tl('live.title')}: ${doc.name}</h1>
       <p class="subtitle">${doc.organization?.name ?? ''} · ${formatMeetingTime(doc.start, doc.end)}</p>
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-      ${this.renderQuorum(current)} ${this.renderControl(doc)} ${this.renderAttendance()} ${this.renderItems(rows, current?.item.id)}
+      ${this.renderQuorum(doc, current)} ${this.renderControl(doc)} ${this.renderAttendance()} ${this.renderItems(rows, current?.item.id)}
       ${current ? this.renderItem(current) : html`<p class="hint">${tl('live.item.none')}</p>`}
     `
   }

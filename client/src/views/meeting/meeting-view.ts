@@ -277,10 +277,24 @@ export class MeetingView extends LitElement {
     }
   }
 
+  /** The agendas of the latest release: the public one, and the non-public one for the body. */
+  private releasedAgendas(): Array<{ label: string; ref: FileRef; documentId: string }> {
+    const latest = <T extends { version: number }>(list: readonly T[] | undefined): T | undefined =>
+      (list ?? []).reduce<T | undefined>((a, r) => (!a || r.version > a.version ? r : a), undefined)
+    const result: Array<{ label: string; ref: FileRef; documentId: string }> = []
+    const pub = latest(this.meeting.doc?.releases)?.agenda
+    if (pub && this.meeting.handle) result.push({ label: t('meeting.agendaPdf'), ref: pub, documentId: this.meeting.handle.documentId })
+    const conf = latest(this.confidential.doc?.releases)?.agenda
+    if (conf && this.confidential.handle) result.push({ label: t('meeting.agendaPdfConfidential'), ref: conf, documentId: this.confidential.handle.documentId })
+    return result
+  }
+
   private findFile(sha256: string): { ref: FileRef; documentId: string; item?: AgendaItem } | undefined {
     const m = this.meeting.doc
     const c = this.confidential.doc
     if (m?.invitation?.sha256 === sha256 && this.meeting.handle) return { ref: m.invitation, documentId: this.meeting.handle.documentId }
+    const agenda = this.releasedAgendas().find((a) => a.ref.sha256 === sha256)
+    if (agenda) return { ref: agenda.ref, documentId: agenda.documentId }
     for (const [doc, handle] of [
       [m, this.meeting.handle],
       [c, this.confidential.handle],
@@ -443,6 +457,12 @@ export class MeetingView extends LitElement {
             <a class="button" href=${this.fileHref(doc.invitation.sha256)}>${t('item.open')}<span class="visually-hidden"> ${doc.invitation.name}</span></a>
           </p>`
         : nothing}
+      ${this.releasedAgendas().map(
+        (a) => html`<p class="invitation">
+          <span>${a.label}: ${a.ref.name} (${formatFileSize(a.ref.size)})</span>
+          <a class="button" href=${this.fileHref(a.ref.sha256)}>${t('item.open')}<span class="visually-hidden"> ${a.ref.name}</span></a>
+        </p>`,
+      )}
       <h2>${t('meeting.agenda')}</h2>
       <div @note-input=${(e: CustomEvent<NoteInputDetail>) => void this.onNoteInput(e)} @title-save=${(e: CustomEvent<TitleSaveDetail>) => this.onTitleSave(e)}>
         <section aria-labelledby="public-heading">

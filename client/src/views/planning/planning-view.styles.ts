@@ -95,7 +95,8 @@ export const planningViewStyles = css`
     font-size: 0.85rem;
     text-decoration: none;
     color: var(--rt-text);
-    overflow-wrap: anywhere;
+    hyphens: auto;
+    overflow-wrap: break-word;
   }
   .entry:hover {
     text-decoration: underline;

@@ -359,7 +359,10 @@ export class PlanningView extends LitElement {
     return html`<a class="entry state-${e.state}" href=${hrefFor({ name: 'agenda', meetingId: e.id })}>
       <span class="entry-time">${withDate ? `${formatShortDate(e.start)}, ` : ''}${formatTime(e.start)}</span>
       <span class="entry-name">${e.name}</span>
-      <span class="entry-meta">${planningStateLabel(e.state)} · ${e.location ?? tp('planning.noPlace')}</span>
+      <span class="entry-meta">${planningStateLabel(e.state)}${
+        // the month grid keeps cells short: the place is in the list view and the agenda builder
+        withDate ? ` · ${e.location ?? tp('planning.noPlace')}` : ''
+      }</span>
     </a>`
   }
 
