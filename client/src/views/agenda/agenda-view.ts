@@ -31,17 +31,15 @@ import {
 } from '@ratstisch/domain'
 import { hrefFor } from '../../app/routes.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
-import { DocController } from '../../controllers/doc-controller.ts'
+import { MeetingDocsController, type MeetingDocsPhase } from '../../controllers/meeting-docs-controller.ts'
 import { formatMeetingTime, formatShortDate, townDay } from '../../i18n/format.ts'
 import { tp, type PlanningKey } from '../../i18n/messages-planning.ts'
 import { t } from '../../i18n/messages.ts'
 import { isNetworkError } from '../../services/api-client.ts'
-import { MeetingPlanningService } from '../../services/meeting-planning.ts'
 import type { Session } from '../../services/session.ts'
 import { applyWrites, find, hasWrites, indent, layoutOf, moveBy, moveTo, outdent, placements, planPlacements, remove, type Layout, type Part, type Placement } from './agenda-ops.ts'
 import { agendaViewStyles } from './agenda-view.styles.ts'
 
-type Phase = 'loading' | 'ready' | 'unavailable'
 type QueueFilter = 'all' | 'motions' | 'others'
 
 interface Row {
@@ -66,8 +64,6 @@ export class AgendaView extends LitElement {
   static override properties = {
     session: { attribute: false },
     meetingId: { type: String, attribute: 'meeting-id' },
-    phase: { state: true },
-    settings: { state: true },
     queue: { state: true },
     queueError: { state: true },
     queueFilter: { state: true },
@@ -83,8 +79,6 @@ export class AgendaView extends LitElement {
 
   declare session: Session
   declare meetingId: string
-  declare phase: Phase
-  declare settings: BodySettings | undefined
   declare queue: PaperListEntry[] | undefined
   declare queueError: string
   declare queueFilter: QueueFilter
@@ -97,11 +91,32 @@ export class AgendaView extends LitElement {
   declare releaseAnswer: { result: MeetingCommandResult } | undefined
   declare dropTarget: string
 
-  private readonly meeting = new DocController<MeetingDoc>(this)
-  private readonly confidential = new DocController<MeetingConfidentialDoc>(this)
-  private planning!: MeetingPlanningService
-  private access: { meeting: 'read' | 'write'; confidential: 'read' | 'write' | undefined } = { meeting: 'read', confidential: undefined }
-  private loadSeq = 0
+  private readonly docs = new MeetingDocsController(this, {
+    label: 'agenda',
+    onReady: (meetingId) => {
+      void this.loadQueue(meetingId)
+      void this.loadPendingRelease()
+    },
+  })
+  private get meeting() {
+    return this.docs.meeting
+  }
+  private get confidential() {
+    return this.docs.confidential
+  }
+  private get planning() {
+    return this.docs.planning
+  }
+  private get access() {
+    return this.docs.access
+  }
+  private get phase(): MeetingDocsPhase {
+    return this.docs.phase
+  }
+  /** undefined until the body's rules are known (no Ladungsfrist verdict on guessed rules) */
+  private get settings(): BodySettings | undefined {
+    return this.docs.settingsKnown ? this.docs.settings : undefined
+  }
   private dragId = ''
   private focusAfter: { id: string; control: string } | undefined
   private readonly nonPublic = new Set<string>()
@@ -110,7 +125,6 @@ export class AgendaView extends LitElement {
   constructor() {
     super()
     this.meetingId = ''
-    this.phase = 'loading'
     this.queueError = ''
     this.queueFilter = 'all'
     this.adding = ''
@@ -124,19 +138,11 @@ export class AgendaView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
-    this.planning = new MeetingPlanningService(this.session.api, this.session.db, this.session.repo, this.session.catalogue)
     this.offs.push(
       this.session.meetingCommands.on('answered', (a) => {
         if (a.meetingId !== this.meetingId || a.action !== 'release') return
         this.releasePending = ''
         this.releaseAnswer = { result: a.result }
-      }),
-      this.session.repo.on('relay', ({ connected }) => {
-        if (connected && this.phase === 'unavailable') void this.load()
-      }),
-      // right after sign-in the manifest may still be on its way
-      this.session.catalogue.on('change', () => {
-        if (this.phase === 'unavailable') void this.load()
       }),
     )
   }
@@ -148,7 +154,7 @@ export class AgendaView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('meetingId')) void this.load()
+    if (changed.has('meetingId')) this.docs.open(this.meetingId)
   }
 
   protected override updated(): void {
@@ -167,45 +173,17 @@ export class AgendaView extends LitElement {
     ;(control && !(control as HTMLButtonElement).disabled ? control : li).focus()
   }
 
-  private async load(): Promise<void> {
-    const seq = ++this.loadSeq
-    if (!this.meetingId) return
-    this.phase = 'loading'
-    try {
-      const handles = await this.planning.open(this.meetingId, navigator.onLine ? 20_000 : 4000)
-      if (seq !== this.loadSeq) return
-      this.access = handles.access
-      this.meeting.setHandle(handles.meeting)
-      this.confidential.setHandle(handles.confidential)
-      this.session.tracker.watch(handles.meeting as DocHandle<unknown>)
-      if (handles.confidential) this.session.tracker.watch(handles.confidential as DocHandle<unknown>)
-      this.phase = 'ready'
-      void this.loadBody(seq)
-      void this.loadPendingRelease()
-    } catch (e) {
-      if (seq !== this.loadSeq) return
-      console.warn('agenda: cannot open the meeting', e)
-      this.phase = 'unavailable'
-    }
-  }
-
-  private async loadBody(seq: number): Promise<void> {
+  private async loadQueue(meetingId: string): Promise<void> {
     const orgId = this.meeting.doc?.organization?.id
     if (!orgId) return
     try {
-      const bodies = await this.planning.bodies()
-      if (seq === this.loadSeq) this.settings = bodies.find((b) => b.id === orgId)?.settings ?? { ...DEFAULT_BODY_SETTINGS }
-    } catch {
-      if (seq === this.loadSeq) this.settings = { ...DEFAULT_BODY_SETTINGS }
-    }
-    try {
       const queue = await this.planning.queue(orgId)
-      if (seq === this.loadSeq) {
+      if (meetingId === this.meetingId) {
         this.queue = queue
         this.queueError = ''
       }
     } catch (e) {
-      if (seq === this.loadSeq) this.queueError = tp('agenda.queue.error', { reason: isNetworkError(e) ? t('error.offline') : e instanceof Error ? e.message : String(e) })
+      if (meetingId === this.meetingId) this.queueError = tp('agenda.queue.error', { reason: isNetworkError(e) ? t('error.offline') : e instanceof Error ? e.message : String(e) })
     }
   }
 
@@ -816,7 +794,7 @@ export class AgendaView extends LitElement {
       return html`${back}
         <h1 tabindex="-1">${tp('agenda.title')}</h1>
         <p class="notice">${tp('agenda.unavailable')}</p>
-        <button type="button" @click=${() => void this.load()}>${tp('agenda.retry')}</button>`
+        <button type="button" @click=${() => this.docs.open(this.meetingId)}>${tp('agenda.retry')}</button>`
     const layout = this.layout()
     return html`
       ${back}

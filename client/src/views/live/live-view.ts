@@ -15,7 +15,6 @@ import { updateText } from '@automerge/automerge'
 import type { DocHandle } from '@automerge/automerge-repo'
 import {
   checkVote,
-  DEFAULT_BODY_SETTINGS,
   ITEM_STATUSES,
   orderedAgenda,
   presentAt,
@@ -26,7 +25,6 @@ import {
   type AttendanceEntry,
   type BodySettings,
   type ItemStatus,
-  type MeetingConfidentialDoc,
   type MeetingDoc,
   type OrganizationRef,
   type QuorumState,
@@ -36,17 +34,16 @@ import {
 } from '@ratstisch/domain'
 import { hrefFor } from '../../app/routes.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
-import { DocController } from '../../controllers/doc-controller.ts'
+import { MeetingDocsController, type MeetingDocsPhase } from '../../controllers/meeting-docs-controller.ts'
 import { formatMeetingTime, formatTime } from '../../i18n/format.ts'
 import { tl, type LiveKey } from '../../i18n/messages-live.ts'
 import { t } from '../../i18n/messages.ts'
-import { MeetingPlanningService, type PlanningBody } from '../../services/meeting-planning.ts'
+import type { PlanningBody } from '../../services/meeting-planning.ts'
 import { instantOf, isNoticeItem } from './live-ops.ts'
 import { isOfficeStaff } from '../../services/relay-contract.ts'
 import type { Session } from '../../services/session.ts'
 import { liveViewStyles } from './live-view.styles.ts'
 
-type Phase = 'loading' | 'ready' | 'unavailable'
 type Part = 'public' | 'confidential'
 
 interface Row {
@@ -66,9 +63,6 @@ export class LiveView extends LitElement {
   static override properties = {
     session: { attribute: false },
     meetingId: { type: String, attribute: 'meeting-id' },
-    phase: { state: true },
-    settings: { state: true },
-    bodies: { state: true },
     time: { state: true },
     otherName: { state: true },
     otherKind: { state: true },
@@ -86,9 +80,6 @@ export class LiveView extends LitElement {
 
   declare session: Session
   declare meetingId: string
-  declare phase: Phase
-  declare settings: BodySettings
-  declare bodies: PlanningBody[]
   /** "hh:mm" for the next attendance record; empty = now */
   declare time: string
   declare otherName: string
@@ -105,21 +96,31 @@ export class LiveView extends LitElement {
   declare statementError: string
   declare announcement: string
 
-  private readonly meeting = new DocController<MeetingDoc>(this)
-  private readonly confidential = new DocController<MeetingConfidentialDoc>(this)
-  private planning!: MeetingPlanningService
-  private access: { meeting: 'read' | 'write'; confidential: 'read' | 'write' | undefined } = { meeting: 'read', confidential: undefined }
-  private loadSeq = 0
+  private readonly docs = new MeetingDocsController(this, { label: 'live' })
+  private get meeting() {
+    return this.docs.meeting
+  }
+  private get confidential() {
+    return this.docs.confidential
+  }
+  private get access() {
+    return this.docs.access
+  }
+  private get phase(): MeetingDocsPhase {
+    return this.docs.phase
+  }
+  private get settings(): BodySettings {
+    return this.docs.settings
+  }
+  private get bodies(): PlanningBody[] {
+    return this.docs.bodies
+  }
   /** the meeting had its quorum while this view was open (so a loss is "no longer") */
   private wasQuorate = false
-  private offs: (() => void)[] = []
 
   constructor() {
     super()
     this.meetingId = ''
-    this.phase = 'loading'
-    this.settings = { ...DEFAULT_BODY_SETTINGS }
-    this.bodies = []
     this.time = ''
     this.otherName = ''
     this.otherKind = 'guest'
@@ -135,68 +136,15 @@ export class LiveView extends LitElement {
     this.announcement = ''
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    this.planning = new MeetingPlanningService(this.session.api, this.session.db, this.session.repo, this.session.catalogue)
-    this.offs.push(
-      this.session.repo.on('relay', ({ connected }) => {
-        if (connected && this.phase === 'unavailable') void this.load()
-      }),
-      this.session.catalogue.on('change', () => {
-        if (this.phase === 'unavailable') void this.load()
-      }),
-    )
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    for (const off of this.offs) off()
-    this.offs = []
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('meetingId')) {
       this.wasQuorate = false
-      void this.load()
+      this.docs.open(this.meetingId)
     }
   }
 
   protected override updated(): void {
     document.title = `${tl('live.title')}: ${this.meeting.doc?.name ?? tl('live.loading')} – ${t('app.name')}`
-  }
-
-  private async load(): Promise<void> {
-    const seq = ++this.loadSeq
-    if (!this.meetingId) return
-    this.phase = 'loading'
-    try {
-      const handles = await this.planning.open(this.meetingId, navigator.onLine ? 20_000 : 4000)
-      if (seq !== this.loadSeq) return
-      this.access = handles.access
-      this.meeting.setHandle(handles.meeting)
-      this.confidential.setHandle(handles.confidential)
-      this.session.tracker.watch(handles.meeting as DocHandle<unknown>)
-      if (handles.confidential) this.session.tracker.watch(handles.confidential as DocHandle<unknown>)
-      this.phase = 'ready'
-      void this.loadBody(seq)
-    } catch (e) {
-      if (seq !== this.loadSeq) return
-      console.warn('live: cannot open the meeting', e)
-      this.phase = 'unavailable'
-    }
-  }
-
-  /** Body settings and the list of bodies (for "verwiesen an"); remembered on the device for offline use. */
-  private async loadBody(seq: number): Promise<void> {
-    const orgId = this.meeting.doc?.organization?.id
-    try {
-      const bodies = await this.planning.bodies()
-      if (seq !== this.loadSeq) return
-      this.bodies = bodies
-      this.settings = { ...DEFAULT_BODY_SETTINGS, ...(bodies.find((b) => b.id === orgId)?.settings ?? {}) }
-    } catch {
-      // offline without a remembered list: the defaults apply
-    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -905,7 +853,7 @@ export class LiveView extends LitElement {
     if (this.phase === 'unavailable' || !doc)
       return html`${back}<h1 tabindex="-1">${tl('live.title')}</h1>
         <p class="notice" role="status">${tl('live.unavailable')}</p>
-        <button type="button" @click=${() => void this.load()}>${tl('live.retry')}</button>`
+        <button type="button" @click=${() => this.docs.open(this.meetingId)}>${tl('live.retry')}</button>`
     const rows = this.rows()
     const current = this.currentRow()
     return html`
