@@ -8,26 +8,16 @@
  *
  *   npm run bench:live-latency -- [members=30] [votes=40]
  */
-import { Repo, type AutomergeUrl, type DocHandle, type PeerId } from '@automerge/automerge-repo'
-import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+import type { DocHandle } from '@automerge/automerge-repo'
 import { DEFAULT_BODY_SETTINGS, quorumFor, voteOutcome, type AttendanceEntry, type MeetingDoc, type RosterEntry, type VoteRecord } from '@ratstisch/domain'
-import { NodeSyncClientAdapter } from '../sync-server/src/testing/node-sync-client.ts'
-import { sampleMeeting, TEST_PASSWORD } from '../sync-server/src/testing/relay-fixture.ts'
-import { percentile, startScript } from './support/processes.ts'
+import { gatedFollowers, stockFollowers, type Followers } from './support/meeting-followers.ts'
+import { percentile } from './support/processes.ts'
 
 const MEMBERS = Number(process.argv[2] ?? 30)
 const VOTES = Number(process.argv[3] ?? 40)
 const SEATS = 11
 
-interface Setup {
-  clerk: DocHandle<MeetingDoc>
-  members: DocHandle<MeetingDoc>[]
-  repos: Repo[]
-  stop(): void
-}
+type Setup = Followers
 
 /** A body of 11 seats, all present since the start of the meeting (the clerk's attendance record). */
 function seatRoster(): { roster: RosterEntry[]; attendance: AttendanceEntry[] } {
@@ -67,68 +57,6 @@ function recordVote(handle: DocHandle<MeetingDoc>, yes: number, no: number, abst
   })
 }
 
-async function gatedSetup(): Promise<Setup> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-bench-'))
-  const { child, port } = await startScript('sync-server/src/testing/fixture-server.ts', { DATA_DIR: dataDir, PORT: '0' })
-  const origin = `http://127.0.0.1:${port}`
-  const login = async (username: string) => {
-    const res = await fetch(`${origin}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin },
-      body: JSON.stringify({ username, password: TEST_PASSWORD }),
-    })
-    return res.headers.get('set-cookie')!.split(';')[0]
-  }
-  const clerkCookie = await login('clerk')
-  const memberCookie = await login('member-b')
-  const manifest = (await (await fetch(`${origin}/api/sync/manifest`, { headers: { cookie: clerkCookie } })).json()) as {
-    documents: { url: string; type: string }[]
-  }
-  const url = manifest.documents.find((d) => d.type === 'meeting')!.url as AutomergeUrl
-  const repos: Repo[] = []
-  const open = async (cookie: string, peerId: string) => {
-    const adapter = new NodeSyncClientAdapter(`ws://127.0.0.1:${port}/sync`, { cookie, origin })
-    const repo = new Repo({ network: [adapter], peerId: peerId as PeerId })
-    repos.push(repo)
-    await adapter.whenReady()
-    return repo.find<MeetingDoc>(url, { signal: AbortSignal.timeout(30_000) })
-  }
-  const clerk = await open(clerkCookie, 'u-clerk-livebench')
-  const members: DocHandle<MeetingDoc>[] = []
-  for (let i = 0; i < MEMBERS; i++) members.push(await open(memberCookie, `u-ub-member${String(i).padStart(3, '0')}`))
-  return { clerk, members, repos, stop: () => child.kill('SIGTERM') }
-}
-
-async function stockSetup(): Promise<Setup> {
-  const { child, port } = await startScript('bench/support/stock-relay.ts')
-  const repos: Repo[] = []
-  const connect = async (peerId: string) => {
-    const adapter = new WebSocketClientAdapter(`ws://127.0.0.1:${port}`)
-    const repo = new Repo({ network: [adapter], peerId: peerId as PeerId })
-    repos.push(repo)
-    await adapter.whenReady()
-    return repo
-  }
-  const clerkRepo = await connect('clerk')
-  const clerk = clerkRepo.create<MeetingDoc>(sampleMeeting())
-  await new Promise((r) => setTimeout(r, 300))
-  const members: DocHandle<MeetingDoc>[] = []
-  for (let i = 0; i < MEMBERS; i++) {
-    const repo = await connect(`member-${i}`)
-    // the stock relay may not have the clerk's new document yet under load: ask again
-    for (let attempt = 0; ; attempt++) {
-      try {
-        members.push(await repo.find<MeetingDoc>(clerk.url, { signal: AbortSignal.timeout(30_000) }))
-        break
-      } catch (e) {
-        if (attempt >= 10) throw e
-        await new Promise((r) => setTimeout(r, 300))
-      }
-    }
-  }
-  return { clerk, members, repos, stop: () => child.kill('SIGKILL') }
-}
-
 interface Result {
   device: { p50: number; p95: number }
   all: { p50: number; p95: number; max: number }
@@ -141,7 +69,7 @@ async function measure(setup: Setup, votes: number): Promise<Result> {
     const at = new Date(Date.now() + n).toISOString()
     const yes = 5 + (n % 5)
     const started = performance.now()
-    const arrived = setup.members.map(
+    const arrived = setup.followers.map(
       (h) =>
         new Promise<number>((resolve) => {
           const check = () => {
@@ -154,7 +82,7 @@ async function measure(setup: Setup, votes: number): Promise<Result> {
           h.on('change', check)
         }),
     )
-    recordVote(setup.clerk, yes, SEATS - yes - 1, 1, at)
+    recordVote(setup.writer, yes, SEATS - yes - 1, 1, at)
     const times = await Promise.all(arrived)
     perDevice.push(...times)
     untilAll.push(Math.max(...times))
@@ -168,10 +96,10 @@ async function measure(setup: Setup, votes: number): Promise<Result> {
 
 async function run(name: string, create: () => Promise<Setup>): Promise<Result> {
   const setup = await create()
-  openMeeting(setup.clerk)
+  openMeeting(setup.writer)
   // every member has the roster before the clock starts
   await Promise.all(
-    setup.members.map(
+    setup.followers.map(
       (h) =>
         new Promise<void>((resolve) => {
           const check = () => {
@@ -197,7 +125,7 @@ async function run(name: string, create: () => Promise<Setup>): Promise<Result> 
 }
 
 console.log(`live meeting: clerk records ${VOTES} votes, ${MEMBERS} member devices follow (time from vote entry to the device showing it)`)
-const stock = await run('stock automerge-repo relay', stockSetup)
-const gated = await run('Ratstisch gated relay', gatedSetup)
+const stock = await run('stock automerge-repo relay', () => stockFollowers(MEMBERS))
+const gated = await run('Ratstisch gated relay', () => gatedFollowers(MEMBERS))
 console.log(`ratio gated/stock (all)      p50 ${(gated.all.p50 / stock.all.p50).toFixed(2)}×   p95 ${(gated.all.p95 / stock.all.p95).toFixed(2)}×`)
 process.exit(0)
