@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AgendaItem, MeetingDoc } from './documents.ts'
 import type { MinutesEvent } from './meetings.ts'
 import { buildMinutesSections, deriveMinutes, escapeMarkdown, minutesTitle } from './minutes.ts'
+import { richTextToPlainText } from './rich-text.ts'
 
 const meeting: MeetingDoc = {
   type: 'meeting',
@@ -107,6 +108,10 @@ describe('buildMinutesSections', () => {
   it('escapes markup in names', () => {
     expect(escapeMarkdown('# [x](y) *a* 1. b')).toBe('\\# \\[x\\](y) \\*a\\* 1. b')
     expect(escapeMarkdown('- Liste')).toBe('\\- Liste')
+    // a numbered meeting name: the period is escaped, the number stays as it is
+    expect(escapeMarkdown('11. Sitzung')).toBe('11\\. Sitzung')
+    expect(richTextToPlainText(`**Sitzung:** ${escapeMarkdown('11. Sitzung')}`)).toBe('Sitzung: 11. Sitzung')
+    expect(richTextToPlainText(escapeMarkdown('11. Sitzung'))).toBe('11. Sitzung')
   })
 })
 

@@ -18,7 +18,11 @@ const germanTime = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : `${ti
 
 /** Names, titles and statements are the members' words, not markup: escape what the parser would read. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_[\]|#`])/g, '\\$1').replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3')
+  // a list marker at the start: "\- " and "1\. " (a backslash before a digit is no escape and would show)
+  return text
+    .replace(/([\\*_[\]|#`])/g, '\\$1')
+    .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3')
+    .replace(/^(\s*)(\d+)([.)])(\s)/gm, '$1$2\\$3$4')
 }
 
 const partLabel = (part: 'public' | 'confidential') => (part === 'public' ? 'öffentlicher Teil' : 'nichtöffentlicher Teil')
