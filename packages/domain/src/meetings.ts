@@ -179,7 +179,10 @@ export interface MinutesEvent {
   kind: 'generated' | 'signed' | 'approved' | 'corrected'
   at: string
   by: string
+  /** who acted; for a signature: who signed (the chair's name when the office records the chair's signature) */
   byName: string
+  /** signed on somebody's behalf: the office member who recorded it */
+  recordedByName?: string
   /** signed: as chair or as minute-taker */
   role?: 'chair' | 'minute-taker'
   /** approved: in which meeting / item */

@@ -125,7 +125,7 @@ export class MinutesService {
       if (!minutesRow) throw new MeetingError(409, 'no-minutes', 'Für diesen Teil ist noch keine Niederschrift erstellt')
       const handle = await this.deps.relayRepo.handle<MinutesDoc>(minutesRow.documentId as DocumentId)
       const by = { userId, name: user?.name ?? userId }
-      if (cmd.action === 'sign-minutes') result = this.sign(handle, cmd, by)
+      if (cmd.action === 'sign-minutes') result = this.sign(handle, cmd, by, meeting, user?.personId ?? null)
       else if (cmd.action === 'approve-minutes') result = this.approve(handle, row, cmd, by)
       else result = this.correct(handle, cmd, by)
       await this.afterChange(minutesRow.documentId, handle, row)
@@ -195,7 +195,18 @@ export class MinutesService {
     return { applied: true, repeated: false, ...(regenerated ? { reason: 'Unveränderte Abschnitte wurden neu erstellt, bearbeitete Abschnitte blieben erhalten' } : {}) }
   }
 
-  private sign(handle: DocHandle<MinutesDoc>, cmd: MeetingCommand, by: { userId: string; name: string }): MeetingCommandResult {
+  /**
+   * Records a signature. The chair signs in the app when they have an account; otherwise the
+   * office records the chair's (paper) signature: the event names the chair as the signer and the
+   * office member as the one who recorded it. The minute-taker's signature is the signer's own.
+   */
+  private sign(
+    handle: DocHandle<MinutesDoc>,
+    cmd: MeetingCommand,
+    by: { userId: string; name: string },
+    meeting: MeetingDoc | undefined,
+    personId: string | null,
+  ): MeetingCommandResult {
     if (cmd.role !== 'chair' && cmd.role !== 'minute-taker') throw new MeetingError(400, 'bad-request', 'Bitte angeben, ob als Vorsitz oder als Protokollführung unterschrieben wird')
     const doc = handle.doc()
     const derived = domain.deriveMinutes(doc.events)
@@ -203,7 +214,17 @@ export class MinutesService {
     if ((cmd.role === 'chair' ? derived.chairSignature : derived.minuteTakerSignature) !== undefined) {
       throw new MeetingError(409, 'already-signed', cmd.role === 'chair' ? 'Der Vorsitz hat bereits unterschrieben' : 'Die Protokollführung hat bereits unterschrieben')
     }
-    const event: MinutesEvent = { id: cmd.id, kind: 'signed', at: new Date().toISOString(), by: by.userId, byName: by.name, role: cmd.role }
+    const chair = meeting?.chair
+    const onBehalf = cmd.role === 'chair' && !!chair?.name && chair.personId !== personId
+    const event: MinutesEvent = {
+      id: cmd.id,
+      kind: 'signed',
+      at: new Date().toISOString(),
+      by: by.userId,
+      byName: onBehalf ? chair!.name : by.name,
+      ...(onBehalf ? { recordedByName: by.name } : {}),
+      role: cmd.role,
+    }
     handle.change((d) => {
       d.events.push(plain(event))
     })

@@ -167,6 +167,9 @@ describe('minutes', () => {
     expect((await command('clerk', 'sign-minutes', { part: 'public', role: 'chair' })).status).toBe(200)
     expect((await command('clerk', 'sign-minutes', { part: 'public', role: 'chair' })).status).toBe(409)
     expect((await list('clerk')).find((m) => m.part === 'public')!.state).toBe('draft')
+    // the office recorded the chair's signature: the chair is the signer, the clerk recorded it
+    const chairSigned = (await relayMinutes(pub.documentId)).doc().events.find((e) => e.kind === 'signed' && e.role === 'chair')
+    expect(chairSigned).toMatchObject({ byName: 'Anna Becker', recordedByName: fx.relay.users.byId('clerk')!.name })
 
     // locked: the office's direct edit is dropped, regeneration refused
     const clerk = await fx.client('clerk', { device: 'dev3' })
@@ -180,6 +183,9 @@ describe('minutes', () => {
     expect((await command('clerk', 'correct-minutes', { part: 'confidential', reason: 'x', sections: { closing: 'y' } })).status).toBe(409)
 
     expect((await command('clerk', 'sign-minutes', { part: 'public', role: 'minute-taker' })).status).toBe(200)
+    const takerSigned = (await relayMinutes(pub.documentId)).doc().events.find((e) => e.kind === 'signed' && e.role === 'minute-taker')!
+    expect(takerSigned.byName).toBe(fx.relay.users.byId('clerk')!.name)
+    expect(takerSigned.recordedByName).toBeUndefined()
     expect((await list('clerk')).find((m) => m.part === 'public')!.state).toBe('signed')
     // approval: not in this meeting, not earlier, not in another body's meeting, not unknown
     for (const id of ['mtg-1', 'mtg-earlier', 'mtg-rat', 'mtg-unknown']) {

@@ -207,6 +207,16 @@ export class LiveView extends LitElement {
       if (!d.live.startedAt) d.live.startedAt = at
       delete d.live.endedAt
       d.state = 'running'
+      // the clerk who runs the meeting keeps the minutes unless somebody else is entered
+      if (!d.minuteTaker) d.minuteTaker = this.session.me.name
+    })
+  }
+
+  private setMinuteTaker(value: string): void {
+    const name = value.trim().slice(0, 300)
+    this.changeMeeting((d) => {
+      if (name) d.minuteTaker = name
+      else delete d.minuteTaker
     })
   }
 
@@ -506,6 +516,16 @@ export class LiveView extends LitElement {
           ? html`<button type="button" id="end-public" @click=${() => this.endPublic()}>${tl('live.endPublic')}</button>`
           : nothing}
         ${!ended ? html`<button type="button" id="end" @click=${() => this.end()}>${tl('live.end')}</button>` : nothing}
+      </div>
+      <div class="field">
+        <label for="minute-taker">${tl('live.minuteTaker')}</label>
+        <input
+          id="minute-taker"
+          autocomplete="name"
+          maxlength="300"
+          .value=${doc.minuteTaker ?? ''}
+          @change=${(e: Event) => this.setMinuteTaker((e.target as HTMLInputElement).value)}
+        />
       </div>
     </section>`
   }

@@ -294,7 +294,9 @@ export class MinutesView extends LitElement {
       const roleLabel = tm(`minutes.role.${role}`)
       return html`<li>
         ${event
-          ? tm('minutes.signedBy', { role: roleLabel, name: event.byName, date: `${formatShortDate(event.at)} ${formatTime(event.at)}` })
+          ? html`${tm('minutes.signedBy', { role: roleLabel, name: event.byName, date: `${formatShortDate(event.at)} ${formatTime(event.at)}` })}${
+              event.recordedByName ? ` ${tm('minutes.recordedBy', { name: event.recordedByName })}` : ''
+            }`
           : html`${tm('minutes.notSigned', { role: roleLabel })}
             ${this.staff && derived.state !== 'approved'
               ? html`<button type="button" @click=${() => this.sign(p.info.part, role)}>${tm(`minutes.sign.${role}`)}</button>`
