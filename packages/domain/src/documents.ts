@@ -217,9 +217,15 @@ export function fileRefsOf(doc: Partial<RatstischDoc> | undefined): FileRef[] {
   switch (doc.type) {
     case 'meeting':
       push((doc as MeetingDoc).invitation)
+      // the released letters and agendas (invitation, Nachträge)
+      for (const r of (doc as MeetingDoc).releases ?? []) {
+        push(r?.letter)
+        push(r?.agenda)
+      }
       for (const item of (doc as MeetingDoc).agendaItems ?? []) for (const f of item.files ?? []) push(f)
       break
     case 'meeting-confidential':
+      for (const r of (doc as MeetingConfidentialDoc).releases ?? []) push(r?.agenda)
       for (const item of (doc as MeetingConfidentialDoc).agendaItems ?? []) for (const f of item.files ?? []) push(f)
       break
     case 'paper':

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Repo, type AutomergeUrl } from '@automerge/automerge-repo'
 import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs'
-import type { RatstischDoc } from '@ratstisch/domain'
+import { DEFAULT_BODY_SETTINGS, quorumFor, type MeetingConfidentialDoc, type MeetingDoc, type PaperDoc, type RatstischDoc } from '@ratstisch/domain'
 import { loadConfig } from '../config.ts'
 import { createRelay, type Relay } from '../relay.ts'
 import { buildManifest } from '../sync/sync-routes.ts'
@@ -35,6 +35,7 @@ describe('demo seeding', () => {
     expect(report.meetings).toBeGreaterThanOrEqual(60)
     expect(report.documents).toBe(report.papers + report.drafts + 2 * report.meetings)
     expect(report.seconds).toBeLessThan(120)
+    expect(report.resolutions).toBeGreaterThan(20)
   })
 
   it('stores every registered document with its content', async () => {
@@ -98,5 +99,121 @@ describe('demo seeding', () => {
     expect(cosigning.cosigning).toEqual({ 'dept-finanzen': 'pending', 'dept-ordnung': 'signed' })
     // the next release continues the demo's numbering
     expect(relay.papers.takenNumbers('term-viii', 'BV').length).toBeGreaterThan(10)
+  })
+
+  it('gives every demo person a plausible e-mail address of the town', () => {
+    const rows = relay.db.prepare('SELECT name, email FROM persons').all() as { name: string; email: string | null }[]
+    expect(rows.length).toBe(report.persons)
+    for (const row of rows) expect(row.email, row.name).toMatch(/^[a-z0-9-]+\.[a-z0-9-]+\d*@musterstadt\.example$/)
+    expect(new Set(rows.map((r) => r.email)).size).toBe(rows.length)
+  })
+
+  it('records held meetings as the live meeting would have: attendance, votes matching the roster, results matching the papers', async () => {
+    const repo = new Repo({ storage: new NodeFSStorageAdapter(path.join(dataDir, 'automerge')) })
+    const load = async <T,>(id: string) => (await repo.find<T>(`automerge:${id}` as AutomergeUrl, { signal: AbortSignal.timeout(5000) })).doc()
+    const held = relay.meetings.all().filter((m) => m.state === 'held')
+    expect(held.length).toBeGreaterThan(20)
+    const papers = new Map<string, PaperDoc>()
+    let votes = 0
+    for (const row of held) {
+      const meeting = await load<MeetingDoc>(row.publicDocId!)
+      const confidential = await load<MeetingConfidentialDoc>(row.confidentialDocId!)
+      expect(meeting.live?.endedAt, row.id).toBe(meeting.end)
+      expect(row.endedAt, row.id).toBe(meeting.end)
+      const attendance = meeting.attendance ?? []
+      expect(attendance.map((a) => a.personId).sort()).toEqual((meeting.roster ?? []).map((r) => r.personId).sort())
+      for (const item of [...meeting.agendaItems, ...confidential.agendaItems]) {
+        expect(item.status, `${row.id} ${item.number}`).toBe('behandelt')
+        if (item.vote) {
+          votes++
+          const q = quorumFor({ roster: meeting.roster ?? [], attendance, recusals: item.recusals, at: item.vote.at, settings: DEFAULT_BODY_SETTINGS })
+          expect(q.quorate, `${row.id} ${item.number}`).toBe(true)
+          expect(item.vote.yes + item.vote.no + item.vote.abstain, `${row.id} ${item.number}`).toBe(q.presentVoting)
+          expect(item.vote.yes).toBeGreaterThan(item.vote.no)
+          expect(item.result).toBe('angenommen')
+          expect(item.resolutionText).toBeTruthy()
+        }
+        if (!item.paper) continue
+        const entry = relay.papers.byId(item.paper.id)!
+        if (!papers.has(entry.id)) papers.set(entry.id, await load<PaperDoc>(entry.url.slice(10)))
+        const consultation = papers.get(entry.id)!.consultations.find((c) => c.id === item.consultationId)
+        expect(consultation?.meetingId, `${row.id} ${item.number}`).toBe(row.id)
+        expect(consultation?.result).toBe(item.result === 'angenommen' ? 'beschlossen' : item.result)
+      }
+    }
+    expect(votes).toBeGreaterThan(50)
+    // the relay's result flow found the results recorded: no paper carries one twice
+    for (const paper of papers.values()) {
+      const results = paper.events.filter((e) => e.action === 'consultation-result').map((e) => e.consultationId)
+      expect(new Set(results).size, paper.reference).toBe(results.length)
+    }
+    expect(relay.db.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'meeting-result'`).get()).toEqual({ n: 0 })
+  }, 60_000)
+
+  it('fills the Beschlusskontrolle: owners, due dates, reports, some done, some overdue; non-public ones for the body only', () => {
+    const all = relay.resolutions.list(userId('clerk'))
+    expect(all.length).toBe(report.resolutions)
+    const statuses = new Set(all.map((r) => r.status))
+    for (const status of ['offen', 'in Arbeit', 'erledigt']) expect(statuses, status).toContain(status)
+    expect(all.filter((r) => r.ownerDepartmentId && r.dueDate).length).toBeGreaterThan(5)
+    expect(all.filter((r) => r.reports.length > 0).length).toBeGreaterThan(5)
+    expect(all.filter((r) => !r.ownerDepartmentId && r.status === 'offen').length).toBeGreaterThan(0)
+    const overdue = relay.resolutions.list(userId('clerk'), { overdue: true })
+    expect(overdue.length).toBeGreaterThanOrEqual(2)
+    for (const r of overdue) expect(['offen', 'in Arbeit']).toContain(r.status)
+
+    // a non-public resolution of the Bauausschuss: member-a (in the body) reads it, member-b does not
+    const bau = all.find((r) => !r.public && r.organizationName === 'Bau- und Vergabeausschuss')
+    expect(bau).toBeTruthy()
+    expect(relay.resolutions.list(userId('member-a')).some((r) => r.id === bau!.id)).toBe(true)
+    expect(relay.resolutions.list(userId('member-b')).some((r) => r.id === bau!.id)).toBe(false)
+    // the portal's list (/beschluesse) holds the public ones only
+    expect(relay.resolutions.publicList().some((r) => !r.public)).toBe(false)
+    expect(relay.resolutions.publicList().length).toBe(all.filter((r) => r.public).length)
+    // every resolution comes from an item of the same part
+    for (const r of all) expect(r.public, r.itemNumber ?? r.id).toBe(r.itemNumber!.startsWith('Ö'))
+  })
+
+  it('keeps the wording of non-public resolutions out of every public document', async () => {
+    const secret = relay.resolutions.list(userId('clerk')).filter((r) => !r.public).map((r) => r.text)
+    expect(secret.length).toBeGreaterThan(0)
+    const repo = new Repo({ storage: new NodeFSStorageAdapter(path.join(dataDir, 'automerge')) })
+    const publicIds = (relay.db.prepare(`SELECT id FROM documents WHERE readers LIKE '%"public"%'`).all() as { id: string }[]).map((r) => r.id)
+    expect(publicIds.length).toBeGreaterThan(50)
+    for (const id of publicIds) {
+      const text = JSON.stringify((await repo.find<RatstischDoc>(`automerge:${id}` as AutomergeUrl, { signal: AbortSignal.timeout(5000) })).doc())
+      for (const s of secret) expect(text.includes(s), id).toBe(false)
+    }
+  }, 60_000)
+
+  it('gives each invited meeting the invitation and agendas of its release, readable as the file route checks', () => {
+    const invited = relay.meetings.all().filter((m) => m.state === 'invited')
+    expect(invited.length).toBeGreaterThanOrEqual(8)
+    const readable = (username: string, sha256: string) => relay.blobs.refs(sha256).some((r) => relay.registry.canRead(userId(username), r.documentId))
+    const everyone = (sha256: string) => relay.blobs.refs(sha256).some((r) => relay.registry.get(r.documentId)?.readers.includes('public'))
+    let confidentialAgendas = 0
+    for (const row of invited) {
+      expect(row.agendaVersion, row.id).toBe(1)
+      const refs = relay.db.prepare('SELECT sha256, display_name FROM blob_refs WHERE document_id = ?').all(row.publicDocId) as { sha256: string; display_name: string }[]
+      const letter = refs.find((r) => /Einladung/.test(r.display_name))
+      const agenda = refs.find((r) => /Tagesordnung/.test(r.display_name) && !/nichtöffentlich/.test(r.display_name))
+      expect(letter, row.id).toBeTruthy()
+      expect(agenda, row.id).toBeTruthy()
+      expect(everyone(agenda!.sha256)).toBe(true)
+      const conf = relay.db.prepare('SELECT sha256, display_name FROM blob_refs WHERE document_id = ?').all(row.confidentialDocId) as { sha256: string; display_name: string }[]
+      const confAgenda = conf.find((r) => /Tagesordnung/.test(r.display_name))
+      if (confAgenda) {
+        confidentialAgendas++
+        expect(everyone(confAgenda.sha256), row.id).toBe(false)
+        if (row.organizationName === 'Bau- und Vergabeausschuss') {
+          expect(readable('member-a', confAgenda.sha256)).toBe(true)
+          expect(readable('member-b', confAgenda.sha256)).toBe(false)
+        }
+      }
+    }
+    expect(confidentialAgendas).toBeGreaterThan(0)
+    // a later Nachtrag compares against the seeded release
+    const noted = relay.db.prepare(`SELECT COUNT(*) AS n FROM meeting_commands WHERE action = 'release'`).get() as { n: number }
+    expect(noted.n).toBe(invited.length)
   })
 })

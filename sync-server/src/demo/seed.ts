@@ -11,6 +11,7 @@ import {
   derivePaperWorkflow,
   paperAccess,
   type AgendaItem,
+  type AgendaRelease,
   type Consultation,
   type ConsultationResult,
   type FileRef,
@@ -23,9 +24,12 @@ import {
   type WorkflowEvent,
 } from '@ratstisch/domain'
 import { getSetting, setSetting } from '../db/database.ts'
+import { outcomeCommandId } from '../minutes/meeting-outcomes.ts'
 import type { Relay } from '../relay.ts'
+import { storedBodySettings } from '../structure/structure-store.ts'
 import { seedDemoDrafts } from './demo-drafts.ts'
-import { demoRoster, seedDemoLocations } from './demo-meetings.ts'
+import { demoMeetingOutcome, demoRoster, seedDemoLocations } from './demo-meetings.ts'
+import { followUpDemoResolutions } from './demo-resolutions.ts'
 import { DEMO_PASSWORD, generateDemoTown, type DemoAgendaItem, type DemoMeeting, type DemoPaper, type DemoTown } from './demo-town.ts'
 import { renderDemoPdf } from './demo-pdf.ts'
 
@@ -38,6 +42,8 @@ export interface SeedReport {
   /** papers in the administration's workflow (not yet released) */
   drafts: number
   meetings: number
+  /** entries of the Beschlusskontrolle recorded from the held meetings */
+  resolutions: number
   documents: number
   files: number
   bytes: number
@@ -54,11 +60,13 @@ export async function seedDemoTown(
 ): Promise<SeedReport> {
   const started = performance.now()
   const log = options.log ?? (() => {})
-  const empty: SeedReport = { skipped: true, users: 0, organizations: 0, persons: 0, papers: 0, drafts: 0, meetings: 0, documents: 0, files: 0, bytes: 0, seconds: 0 }
+  const empty: SeedReport = { skipped: true, users: 0, organizations: 0, persons: 0, papers: 0, drafts: 0, meetings: 0, resolutions: 0, documents: 0, files: 0, bytes: 0, seconds: 0 }
   if (getSetting(relay.db, 'demo.seeded') || relay.users.count() > 0) return empty
 
   const town = generateDemoTown({ anchorDate: options.anchorDate ?? firstOfMonth(), scale: options.scale ?? 1 })
   writeStructure(relay, town)
+  // before the meetings: the invitation letters carry the town's name
+  setSetting(relay.db, 'town.name', town.body.name)
   for (const user of town.users) {
     await relay.users.create({ ...user, password: DEMO_PASSWORD })
   }
@@ -68,7 +76,7 @@ export async function seedDemoTown(
   const papers = new Map<string, { summary: PaperSummary; files: FileRef[]; public: boolean }>()
   const consultations = consultationsOf(town)
   for (const paper of town.papers) {
-    papers.set(paper.id, await seeder.paper(town, paper, consultations.get(paper.id) ?? []))
+    papers.set(paper.id, await seeder.paper(town, paper, consultations.byPaper.get(paper.id) ?? [], consultations.itemOf))
   }
   log(`demo: ${town.papers.length} papers, ${seeder.files} files`)
   const locationOf = seedDemoLocations(relay.db, town)
@@ -77,12 +85,16 @@ export async function seedDemoTown(
     // each body's next meeting has its invitation out, so members always see what comes next;
     // meetings further ahead are still being planned (office only until the release)
     const seeded: DemoMeeting = meeting.state === 'planned' && nextOfBody.has(meeting.id) ? { ...meeting, state: 'invited' } : meeting
-    await seeder.meeting(seeded, town, papers, locationOf)
+    await seeder.meeting(seeded, town, papers, locationOf, consultations.ofItem)
+    // the relay's own result flow (as after a real meeting): the papers already carry these
+    // results under the same command ids, so only the Beschlusskontrolle is filled
+    if (seeded.state === 'held') await relay.outcomes.settle(seeded.id)
   }
+  const resolutions = followUpDemoResolutions(relay, town)
+  log(`demo: ${resolutions} resolutions in the Beschlusskontrolle`)
   const drafts = await seedDemoDrafts(town, (doc, access) => seeder.createPaper(doc, access))
   log(`demo: ${drafts} papers in the administration's workflow`)
 
-  setSetting(relay.db, 'town.name', town.body.name)
   setSetting(relay.db, 'demo.seeded', new Date().toISOString())
   const report: SeedReport = {
     skipped: false,
@@ -92,6 +104,7 @@ export async function seedDemoTown(
     papers: town.papers.length,
     drafts,
     meetings: town.meetings.length,
+    resolutions,
     documents: seeder.documents,
     files: seeder.files,
     bytes: seeder.bytes,
@@ -111,9 +124,12 @@ function writeStructure(relay: Relay, town: DemoTown): void {
     const org = db.prepare('INSERT INTO organizations (id, name, short_name, organization_type, classification) VALUES (?, ?, ?, ?, ?)')
     for (const o of town.organizations) org.run(o.id, o.name, o.shortName, o.organizationType, o.classification)
     const person = db.prepare(
-      'INSERT INTO persons (id, name, given_name, family_name, form_of_address, title, publish_consent) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO persons (id, name, given_name, family_name, form_of_address, title, publish_consent, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    for (const p of town.persons) person.run(p.id, p.name, p.givenName, p.familyName, p.formOfAddress, p.title ?? null, p.publishConsent ? 1 : 0)
+    const taken = new Set<string>()
+    for (const p of town.persons) {
+      person.run(p.id, p.name, p.givenName, p.familyName, p.formOfAddress, p.title ?? null, p.publishConsent ? 1 : 0, demoEmail(p, taken))
+    }
     const membership = db.prepare(
       'INSERT INTO memberships (id, person_id, organization_id, role, voting_right, start_date, end_date, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
@@ -122,6 +138,31 @@ function writeStructure(relay: Relay, town: DemoTown): void {
     }
   })()
 }
+
+/** "Jörg Müller-Weiß" -> "joerg.mueller-weiss@musterstadt.example" (a number added when taken). */
+export function demoEmail(person: { givenName: string; familyName: string }, taken: Set<string>): string {
+  const fold = (s: string) =>
+    s
+      .toLowerCase()
+      .replaceAll('ä', 'ae')
+      .replaceAll('ö', 'oe')
+      .replaceAll('ü', 'ue')
+      .replaceAll('ß', 'ss')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+  const local = `${fold(person.givenName)}.${fold(person.familyName)}`
+  let address = `${local}@${DEMO_MAIL_DOMAIN}`
+  for (let n = 2; taken.has(address); n++) address = `${local}${n}@${DEMO_MAIL_DOMAIN}`
+  taken.add(address)
+  return address
+}
+
+const DEMO_MAIL_DOMAIN = 'musterstadt.example'
+/** the demo's Sitzungsdienst (user "clerk"): sends the invitations, keeps the minutes */
+const DEMO_CLERK_ID = 'user-clerk'
+const DEMO_MINUTE_TAKER = 'Sabine Krüger'
 
 /** Writes documents one at a time straight to storage (see ARCHITECTURE.md, performance). */
 class DocumentSeeder {
@@ -132,7 +173,12 @@ class DocumentSeeder {
 
   constructor(private readonly relay: Relay) {}
 
-  async paper(town: DemoTown, paper: DemoPaper, consultations: Consultation[]): Promise<{ summary: PaperSummary; files: FileRef[]; public: boolean }> {
+  async paper(
+    town: DemoTown,
+    paper: DemoPaper,
+    consultations: Consultation[],
+    itemOf: ReadonlyMap<string, string>,
+  ): Promise<{ summary: PaperSummary; files: FileRef[]; public: boolean }> {
     const files: FileRef[] = []
     for (const attachment of paper.attachments) {
       const key = attachment.id
@@ -177,7 +223,7 @@ class DocumentSeeder {
       attachments: files.map((f, i) => ({ id: `${paper.id}-a${i + 1}`, title: paper.attachments[i].title, versions: [uploaded(f)] })),
       consultations,
       sharedWith: [],
-      events: historyOf(paper, consultations, createdAt),
+      events: historyOf(paper, consultations, createdAt, itemOf),
     }
     const number = parseReference(paper.reference)
     if (number) {
@@ -206,11 +252,27 @@ class DocumentSeeder {
     town: DemoTown,
     papers: Map<string, { summary: PaperSummary; files: FileRef[]; public: boolean }>,
     locationOf: (location: DemoMeeting['location']) => { id: string; accessibility?: string } | undefined = () => undefined,
+    consultationOfItem: ReadonlyMap<string, { consultationId: string; result?: ConsultationResult }> = new Map(),
   ): Promise<void> {
     const organization = town.organizations.find((o) => o.id === meeting.organizationId)
     if (!organization) throw new Error(`demo meeting ${meeting.id} refers to unknown organization ${meeting.organizationId}`)
+    const { roster, chair } = demoRoster(town, meeting)
+    const outcome =
+      meeting.state === 'held'
+        ? demoMeetingOutcome({
+            meeting,
+            organizationName: organization.name,
+            roster,
+            chair,
+            settings: storedBodySettings(null),
+            minuteTaker: DEMO_MINUTE_TAKER,
+            resultOf: (item) => consultationOfItem.get(item.id)?.result,
+            paperReference: (item) => (item.paperId ? papers.get(item.paperId)?.summary.reference : undefined),
+          })
+        : undefined
     const toItem = (item: DemoAgendaItem): AgendaItem => {
       const paper = item.paperId ? papers.get(item.paperId) : undefined
+      const consultation = consultationOfItem.get(item.id)
       return {
         id: item.id,
         number: item.number,
@@ -220,6 +282,8 @@ class DocumentSeeder {
         files: paper ? paper.files : [],
         ...(paper ? { paper: paper.summary } : {}),
         ...(item.resolutionProposal ? { resolutionProposal: item.resolutionProposal } : {}),
+        ...(consultation ? { consultationId: consultation.consultationId } : {}),
+        ...(outcome?.items.get(item.id) ?? {}),
       }
     }
     const publicDoc: MeetingDoc = {
@@ -236,16 +300,50 @@ class DocumentSeeder {
     const place = locationOf(meeting.location)
     if (place) publicDoc.locationId = place.id
     if (place?.accessibility) publicDoc.accessibility = place.accessibility
-    const { roster, chair } = demoRoster(town, meeting)
     publicDoc.roster = roster
     if (chair) publicDoc.chair = chair
+    if (outcome) {
+      publicDoc.attendance = outcome.attendance
+      publicDoc.live = outcome.live
+      publicDoc.minuteTaker = outcome.minuteTaker
+    }
+    const confidentialItems = meeting.items.filter((i) => !i.public).map(toItem)
+    const confidential: MeetingConfidentialDoc = { type: 'meeting-confidential', meetingId: meeting.id, agendaItems: confidentialItems }
+    // an invited meeting has what the release command produces: letter, public and non-public agenda
+    if (meeting.state === 'invited') await this.release(publicDoc, confidential, organization.name, chair?.name)
     // a meeting still being planned is seen by the office only until the release command
     const draft = meeting.state === 'planned'
     await this.create(publicDoc, meeting.id, defaultAccess('meeting', { draft }))
-    const confidentialItems = meeting.items.filter((i) => !i.public).map(toItem)
-    const confidential: MeetingConfidentialDoc = { type: 'meeting-confidential', meetingId: meeting.id, agendaItems: confidentialItems }
     const handle = await this.create(confidential, meeting.id, defaultAccess('meeting-confidential', { draft, organizationIds: [organization.id] }))
     this.relay.meetings.setConfidentialDoc(meeting.id, handle.documentId)
+  }
+
+  /**
+   * The invitation as the release command makes it (MeetingService.renderReleasePdfs), sent
+   * two weeks before the meeting (or today, if that is later), by the Sitzungsdienst. The release is
+   * also noted as the relay notes a release command, so a Nachtrag lists its changes against it.
+   */
+  private async release(publicDoc: MeetingDoc, confidential: MeetingConfidentialDoc, organizationName: string, chairName: string | undefined): Promise<void> {
+    const today = new Date().toISOString().slice(0, 10)
+    const twoWeeksBefore = addDays(publicDoc.start.slice(0, 10), -14)
+    const date = twoWeeksBefore < today ? twoWeeksBefore : today
+    const { letter, agenda, confAgenda } = await this.relay.meetingService.renderReleasePdfs({
+      meeting: publicDoc,
+      confidentialItems: confidential.agendaItems,
+      organizationName,
+      date,
+      kind: 'invitation',
+      version: 1,
+      changes: [],
+      ...(chairName ? { chairName } : {}),
+    })
+    const release: AgendaRelease = { version: 1, kind: 'invitation', at: new Date(`${date}T09:00:00+01:00`).toISOString(), byName: this.relay.users.byId(DEMO_CLERK_ID)?.name ?? DEMO_MINUTE_TAKER, letter, agenda, changes: [] }
+    publicDoc.releases = [release]
+    publicDoc.invitation = letter
+    confidential.releases = confAgenda ? [{ version: 1, agenda: confAgenda }] : []
+    this.relay.meetingService.noteRelease(publicDoc.id, DEMO_CLERK_ID, release.at, publicDoc.agendaItems)
+    this.files += confAgenda ? 3 : 2
+    this.bytes += letter.size + agenda.size + (confAgenda?.size ?? 0)
   }
 
   /**
@@ -300,20 +398,30 @@ function parseReference(reference: string): { prefix: string; number: number } |
   return { prefix: m[1], number: Number(m[2]) }
 }
 
-/** The Beratungsfolge of every demo paper, with results where its meeting has been held. */
-function consultationsOf(town: DemoTown): Map<string, Consultation[]> {
-  const meetingOf = new Map<string, DemoMeeting>()
+/**
+ * The Beratungsfolge of every demo paper, with results where its meeting has been held; and, per
+ * agenda item, the consultation it handles (with that result) and per consultation its item.
+ */
+function consultationsOf(town: DemoTown): {
+  byPaper: Map<string, Consultation[]>
+  ofItem: Map<string, { consultationId: string; result?: ConsultationResult }>
+  itemOf: Map<string, string>
+} {
+  const meetingOf = new Map<string, { meeting: DemoMeeting; itemId: string }>()
   for (const meeting of town.meetings) {
-    for (const item of meeting.items) if (item.paperId) meetingOf.set(`${item.paperId}|${meeting.organizationId}`, meeting)
+    for (const item of meeting.items) if (item.paperId) meetingOf.set(`${item.paperId}|${meeting.organizationId}`, { meeting, itemId: item.id })
   }
   const orgName = new Map(town.organizations.map((o) => [o.id, o.name]))
-  const result = new Map<string, Consultation[]>()
+  const byPaper = new Map<string, Consultation[]>()
+  const ofItem = new Map<string, { consultationId: string; result?: ConsultationResult }>()
+  const itemOf = new Map<string, string>()
   for (const paper of town.papers) {
-    result.set(
+    byPaper.set(
       paper.id,
       paper.consultationOrganizationIds.map((organizationId, i) => {
         const role = paper.consultationRoles[i] ?? 'Vorberatung'
-        const meeting = meetingOf.get(`${paper.id}|${organizationId}`)
+        const on = meetingOf.get(`${paper.id}|${organizationId}`)
+        const meeting = on?.meeting
         const c: Consultation = { id: `${paper.id}-c${i + 1}`, organizationId, organizationName: orgName.get(organizationId) ?? organizationId, role }
         if (meeting) c.meetingId = meeting.id
         if (meeting?.state === 'held') {
@@ -321,15 +429,23 @@ function consultationsOf(town: DemoTown): Map<string, Consultation[]> {
           c.result = outcome
           c.resultAt = meeting.end
         }
+        if (on) {
+          ofItem.set(on.itemId, { consultationId: c.id, ...(c.result ? { result: c.result } : {}) })
+          itemOf.set(c.id, on.itemId)
+        }
         return c
       }),
     )
   }
-  return result
+  return { byPaper, ofItem, itemOf }
 }
 
-/** A plausible history: sent for approval, released by the mayor, results of held meetings. */
-function historyOf(paper: DemoPaper, consultations: Consultation[], createdAt: string): WorkflowEvent[] {
+/**
+ * A plausible history: sent for approval, released by the mayor, results of held meetings. A result
+ * carries the command id the relay's result flow gives it (outcomeCommandId of meeting and item),
+ * so when the relay settles the held meeting it finds the result recorded and does not add it twice.
+ */
+function historyOf(paper: DemoPaper, consultations: Consultation[], createdAt: string, itemOf: ReadonlyMap<string, string>): WorkflowEvent[] {
   const at = (date: string, time: string) => new Date(`${date}T${time}`).toISOString()
   const staff = { actor: 'demo', actorName: paper.department, roles: ['author' as const] }
   const events: WorkflowEvent[] = [
@@ -341,8 +457,10 @@ function historyOf(paper: DemoPaper, consultations: Consultation[], createdAt: s
   ]
   const done = consultations.filter((c) => c.result)
   done.forEach((c, i) => {
+    const itemId = itemOf.get(c.id)
+    const id = c.meetingId && itemId && c.result ? outcomeCommandId(c.meetingId, itemId, c.result) : `${paper.id}-r${i + 1}`
     events.push({
-      id: `${paper.id}-r${i + 1}`, at: new Date(c.resultAt ?? createdAt).toISOString(), actor: 'user-clerk', actorName: 'Sitzungsdienst',
+      id, at: new Date(c.resultAt ?? createdAt).toISOString(), actor: 'user-clerk', actorName: 'Sitzungsdienst',
       roles: ['clerk'], action: 'consultation-result', consultationId: c.id, result: c.result, completes: i === consultations.length - 1,
     })
   })

@@ -507,14 +507,17 @@ export class MeetingService {
     const previous = this.lastSnapshot(row.id)
     const changes = version === 1 ? [] : agendaChanges(previous?.publicItems ?? [], publicItems)
 
-    const fonts = await this.deps.loadFonts()
-    const ctx = { townName: this.deps.townName(), organizationName: org.name, date: today }
-    const letterBytes = await renderInvitationPdf(snapshotMeeting, { ...ctx, kind, version, changes, ...(urgencyReason ? { urgencyReason } : {}), ...(chair ? { chairName: chair.name } : {}) }, fonts)
-    const agendaBytes = await renderAgendaPdf(snapshotMeeting, publicItems, 'public', { ...ctx, version }, fonts)
-    const confBytes = conf && confItems.length > 0 ? await renderAgendaPdf(snapshotMeeting, confItems, 'confidential', { ...ctx, version }, fonts) : undefined
-    const letter = await this.storePdf(letterBytes, meetingPdfFileName(meeting, kind, undefined, version))
-    const agenda = await this.storePdf(agendaBytes, meetingPdfFileName(meeting, 'agenda', 'public', version))
-    const confAgenda = confBytes ? await this.storePdf(confBytes, meetingPdfFileName(meeting, 'agenda', 'confidential', version)) : undefined
+    const { letter, agenda, confAgenda } = await this.renderReleasePdfs({
+      meeting: snapshotMeeting,
+      confidentialItems: conf ? confItems : [],
+      organizationName: org.name,
+      date: today,
+      kind,
+      version,
+      changes,
+      ...(urgencyReason ? { urgencyReason } : {}),
+      ...(chair ? { chairName: chair.name } : {}),
+    })
 
     const at = new Date().toISOString()
     const release: AgendaRelease = { version, kind, at, byName, letter, agenda, changes }
@@ -577,6 +580,54 @@ export class MeetingService {
     }
     const result: MeetingCommandResult = { applied: true, repeated: false, version, ...(notified ? { notified } : {}) }
     return { result, snapshot: { version, publicItems: publicItems.map((i) => ({ id: i.id, number: i.number, title: i.title })) } }
+  }
+
+  /**
+   * Renders and stores the PDFs of one release: the letter (invitation or Nachtrag), the public
+   * agenda and, when the non-public part has items, the non-public agenda. `meeting` is the state
+   * as released (numbers, roster and chair already refreshed). Used by the release command and by
+   * the demo seeder, so seeded invitations are the same files a real release produces.
+   */
+  async renderReleasePdfs(input: {
+    meeting: MeetingDoc
+    confidentialItems: readonly AgendaItem[]
+    organizationName: string
+    /** date printed on the letter (ISO date) */
+    date: string
+    kind: AgendaRelease['kind']
+    version: number
+    changes: string[]
+    urgencyReason?: string
+    /** signs the letter */
+    chairName?: string
+  }): Promise<{ letter: FileRef; agenda: FileRef; confAgenda?: FileRef }> {
+    const { meeting, kind, version } = input
+    const fonts = await this.deps.loadFonts()
+    const ctx = { townName: this.deps.townName(), organizationName: input.organizationName, date: input.date }
+    const letterBytes = await renderInvitationPdf(
+      meeting,
+      { ...ctx, kind, version, changes: input.changes, ...(input.urgencyReason ? { urgencyReason: input.urgencyReason } : {}), ...(input.chairName ? { chairName: input.chairName } : {}) },
+      fonts,
+    )
+    const agendaBytes = await renderAgendaPdf(meeting, meeting.agendaItems, 'public', { ...ctx, version }, fonts)
+    const confItems = [...input.confidentialItems]
+    const confBytes = confItems.length > 0 ? await renderAgendaPdf(meeting, confItems, 'confidential', { ...ctx, version }, fonts) : undefined
+    const letter = await this.storePdf(letterBytes, meetingPdfFileName(meeting, kind, undefined, version))
+    const agenda = await this.storePdf(agendaBytes, meetingPdfFileName(meeting, 'agenda', 'public', version))
+    const confAgenda = confBytes ? await this.storePdf(confBytes, meetingPdfFileName(meeting, 'agenda', 'confidential', version)) : undefined
+    return { letter, agenda, ...(confAgenda ? { confAgenda } : {}) }
+  }
+
+  /**
+   * Notes a release made outside the command path (the demo seeder) the way the command does, so
+   * that a later Nachtrag lists its changes against this version.
+   */
+  noteRelease(meetingId: string, userId: string, at: string, publicItems: readonly AgendaItem[], version = 1): void {
+    const snapshot: ReleaseSnapshot = { version, publicItems: publicItems.map((i) => ({ id: i.id, number: i.number, title: i.title })) }
+    const result: MeetingCommandResult = { applied: true, repeated: false, version }
+    this.deps.db
+      .prepare(`INSERT OR IGNORE INTO meeting_commands (id, meeting_id, user_id, action, at, result) VALUES (?, ?, ?, 'release', ?, ?)`)
+      .run(`release-${meetingId}-v${version}`, meetingId, userId, at, JSON.stringify({ result, snapshot }))
   }
 
   private openAudience(documentId: string, type: 'meeting' | 'meeting-confidential', meetingId: string, organizationId: string): void {
