@@ -50,8 +50,12 @@ export interface SeedReport {
   seconds: number
 }
 
-export function firstOfMonth(now = new Date()): string {
-  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-01`
+/**
+ * Today in the town (Europe/Berlin): the demo's default anchor, so meetings before today are held
+ * with their results and the ones ahead are invited or still being planned.
+ */
+export function townToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
 export async function seedDemoTown(
@@ -63,7 +67,7 @@ export async function seedDemoTown(
   const empty: SeedReport = { skipped: true, users: 0, organizations: 0, persons: 0, papers: 0, drafts: 0, meetings: 0, resolutions: 0, documents: 0, files: 0, bytes: 0, seconds: 0 }
   if (getSetting(relay.db, 'demo.seeded') || relay.users.count() > 0) return empty
 
-  const town = generateDemoTown({ anchorDate: options.anchorDate ?? firstOfMonth(), scale: options.scale ?? 1 })
+  const town = generateDemoTown({ anchorDate: options.anchorDate ?? townToday(), scale: options.scale ?? 1 })
   writeStructure(relay, town)
   // before the meetings: the invitation letters carry the town's name
   setSetting(relay.db, 'town.name', town.body.name)
