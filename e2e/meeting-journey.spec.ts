@@ -315,7 +315,7 @@ test('a meeting from plan to tracked resolution: clerk, member of the body, memb
 
   await test.step('member-a sees the results', async () => {
     await memberA.reload()
-    await expect(memberA.locator('#live-state')).toContainText('Die Sitzung ist geschlossen.', { timeout: 30_000 })
+    await expect(memberA.locator('#live-state')).toContainText('Die Sitzung ist geschlossen.', { timeout: 60_000 })
     const item = memberA.locator('rt-agenda-item').filter({ has: memberA.getByRole('heading', { name: paper.name }) })
     await expect(item.locator('.live-result')).toContainText(`angenommen – Abstimmung: ${seats - 3} Ja, 1 Nein, 0 Enthaltungen`)
     await expect(item.locator('.live-recusals')).toContainText(recusedName)

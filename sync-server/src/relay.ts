@@ -16,7 +16,7 @@ import { adminRoutes } from './admin/admin-routes.ts'
 import { AuditLog } from './audit/audit-log.ts'
 import { authRoutes } from './auth/auth-routes.ts'
 import { OriginPolicy } from './auth/origin-policy.ts'
-import { SESSION_COOKIE, SessionStore, cookieValue } from './auth/session-store.ts'
+import { SESSION_COOKIE, SessionStore, cookieValue, hashToken } from './auth/session-store.ts'
 import { UserStore } from './auth/user-store.ts'
 import type { RelayConfig } from './config.ts'
 import { getSetting, openDatabase, type RelayDatabase } from './db/database.ts'
@@ -195,7 +195,7 @@ export function createRelay(config: RelayConfig): Relay {
       sessions,
       audit,
       secureCookies: config.secureCookies,
-      onLogout: (userId) => relayRepo.adapter.closeUser(userId, 4401, 'signed out'),
+      onLogout: (_userId, token) => relayRepo.adapter.closeSession(hashToken(token), 4401, 'signed out'),
     }),
   )
   api.use('/sync/*', requireUser(sessions))
@@ -253,9 +253,10 @@ export function createRelay(config: RelayConfig): Relay {
       audit.write('sync-origin-rejected', null, null, { origin: req.headers.origin ?? null })
       return refuse(403, 'Forbidden')
     }
-    const userId = sessions.userIdFor(cookieValue(req.headers.cookie, SESSION_COOKIE))
-    if (!userId) return refuse(401, 'Unauthorized')
-    wss.handleUpgrade(req, socket, head, (ws) => relayRepo.adapter.accept(ws, userId))
+    const token = cookieValue(req.headers.cookie, SESSION_COOKIE)
+    const userId = sessions.userIdFor(token)
+    if (!userId || !token) return refuse(401, 'Unauthorized')
+    wss.handleUpgrade(req, socket, head, (ws) => relayRepo.adapter.accept(ws, userId, hashToken(token)))
   }
 
   return {

@@ -71,12 +71,18 @@ describe('login', () => {
     expect(res.status).toBe(403)
   })
 
-  it('logout ends the session and closes the user’s sync sockets', async () => {
+  it('logout ends the session and closes its sync sockets; the same user on another device stays connected', async () => {
     const client = await fx.client('clerk')
+    const otherDevice = await fx.client('clerk', { device: 'dev2' })
     await client.adapter.whenReady()
+    await otherDevice.adapter.whenReady()
+    const connected = fx.relay.relayRepo.adapter.connectionCount
     const res = await post('/api/auth/logout', {}, { cookie: client.cookie })
     expect(res.status).toBe(204)
     expect((await client.adapter.closed).code).toBe(4401)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(fx.relay.relayRepo.adapter.connectionCount).toBe(connected - 1)
+    expect((await fetch(`${fx.origin}/api/me`, { headers: { cookie: otherDevice.cookie } })).status).toBe(200)
     expect((await fetch(`${fx.origin}/api/me`, { headers: { cookie: client.cookie } })).status).toBe(401)
     expect((await fetch(`${fx.origin}/api/sync/manifest`, { headers: { cookie: client.cookie } })).status).toBe(401)
   })

@@ -13,8 +13,8 @@ export interface AuthRoutesDeps {
   sessions: SessionStore
   audit: AuditLog
   secureCookies: boolean
-  /** called on logout so the user's sync sockets close */
-  onLogout?: (userId: string) => void
+  /** called on logout with the session's token so that session's sync sockets close */
+  onLogout?: (userId: string, token: string) => void
   /** failed attempts per user name and per client address before 429 */
   limits?: { perUser: number; perIp: number; windowMs: number }
 }
@@ -71,9 +71,9 @@ export function authRoutes(deps: AuthRoutesDeps): Hono<RelayEnv> {
     const userId = sessions.userIdFor(token)
     if (token) sessions.delete(token)
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
-    if (userId) {
+    if (userId && token) {
       audit.write('logout', userId, null)
-      deps.onLogout?.(userId)
+      deps.onLogout?.(userId, token)
     }
     return c.body(null, 204)
   })

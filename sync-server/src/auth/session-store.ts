@@ -4,7 +4,8 @@ import type { RelayDatabase } from '../db/database.ts'
 
 export const SESSION_COOKIE = 'rt_session'
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+/** The stored form of a session token; also names a session's sync sockets (logout closes only those). */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export class SessionStore {
   constructor(

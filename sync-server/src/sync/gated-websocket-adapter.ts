@@ -43,6 +43,8 @@ export interface SyncGateHooks {
 interface Connection {
   socket: WebSocket
   userId: string
+  /** the signed-in session (hash of its token) the socket was opened with */
+  sessionKey: string | undefined
   peerId?: PeerId
   alive: boolean
   incoming: Promise<void>
@@ -104,10 +106,11 @@ export class GatedWebSocketAdapter extends NetworkAdapter {
   }
 
   /** Takes over an upgraded, authenticated socket. */
-  accept(socket: WebSocket, userId: string): void {
+  accept(socket: WebSocket, userId: string, sessionKey?: string): void {
     const conn: Connection = {
       socket,
       userId,
+      sessionKey,
       alive: true,
       incoming: Promise.resolve(),
       outgoing: Promise.resolve(),
@@ -135,6 +138,17 @@ export class GatedWebSocketAdapter extends NetworkAdapter {
     let closed = 0
     for (const conn of [...this.connections]) {
       if (conn.userId !== userId) continue
+      this.close(conn, code, reason)
+      closed++
+    }
+    return closed
+  }
+
+  /** Closes the sockets of one session (logout on one device leaves the user's other devices alone). */
+  closeSession(sessionKey: string, code = CLOSE_REVOKED, reason = 'signed out'): number {
+    let closed = 0
+    for (const conn of [...this.connections]) {
+      if (conn.sessionKey !== sessionKey) continue
       this.close(conn, code, reason)
       closed++
     }
