@@ -8,6 +8,7 @@
 import type { DocHandle } from '@automerge/automerge-repo'
 import type {
   BodySettings,
+  CalendarEntry,
   MeetingConfidentialDoc,
   MeetingConflict,
   MeetingDoc,
@@ -21,24 +22,6 @@ import type { Catalogue } from './catalogue.ts'
 import type { UserDb } from './local-db.ts'
 import { documentIdOf } from './relay-contract.ts'
 import type { RepoService } from './repo.ts'
-
-/** One meeting of GET /api/meetings/calendar (the relay's CalendarEntry). */
-export interface CalendarEntry {
-  id: string
-  name: string
-  organizationId: string
-  organizationName: string
-  start: string
-  end: string | null
-  state: string
-  location: string | null
-  locationId: string | null
-  seriesId: string | null
-  released: boolean
-  agendaVersion: number
-  url: string | null
-  confidentialUrl: string | null
-}
 
 export interface NewMeetingInput {
   organizationId: string

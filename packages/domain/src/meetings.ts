@@ -155,6 +155,24 @@ export interface MeetingConflict {
 }
 
 /** Per-body standard items (Regel-TOPs) inserted into every new agenda. */
+/** One meeting of the office's planning calendar (GET /api/meetings/calendar), released or not. */
+export interface CalendarEntry {
+  id: string
+  name: string
+  organizationId: string
+  organizationName: string
+  start: string
+  end: string | null
+  state: string
+  location: string | null
+  locationId: string | null
+  seriesId: string | null
+  released: boolean
+  agendaVersion: number
+  url: string | null
+  confidentialUrl: string | null
+}
+
 export interface StandardItemTemplate {
   key: string
   title: string

@@ -13,7 +13,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { startFixture, TEST_PASSWORD, waitFor, type Fixture } from '../testing/relay-fixture.ts'
 import { CLOSE_POLICY } from '../sync/gated-websocket-adapter.ts'
-import type { CalendarEntry } from './meeting-service.ts'
+import type { CalendarEntry } from '@ratstisch/domain'
 
 let fx: Fixture
 const cookies: Record<string, string> = {}

@@ -25,6 +25,7 @@ import {
   type AgendaItem,
   type AgendaRelease,
   type BodySettings,
+  type CalendarEntry,
   type ConflictCandidate,
   type FileRef,
   type MeetingCommand,
@@ -39,6 +40,7 @@ import { meetingPdfFileName, renderAgendaPdf, renderInvitationPdf, type PdfFonts
 import { randomUUID } from 'node:crypto'
 import type { AccessRegistry } from '../access/access-registry.ts'
 import { todayInBerlin } from '../access/access-registry.ts'
+import type { BodyNotice } from '../notify/notice-text.ts'
 import type { AuditLog } from '../audit/audit-log.ts'
 import type { UserStore } from '../auth/user-store.ts'
 import type { RelayDatabase } from '../db/database.ts'
@@ -61,17 +63,6 @@ export class MeetingError extends Error {
   }
 }
 
-/** H4's notifier (sync-server/src/notify): public facts only. */
-export interface BodyNotice {
-  key: string
-  kind: 'invitation' | 'nachtrag' | 'cancellation' | 'circular'
-  organizationId: string
-  organizationName: string
-  meetingName: string
-  start?: string
-  location?: string
-  path: string
-}
 export interface BodyNotifier {
   notifyBody(notice: BodyNotice): Promise<{ mails: number; pushes: number; failed: number }>
 }
@@ -86,22 +77,6 @@ export interface PaperPublisher {
   markPublic(paperId: string, by: { meetingId: string }): Promise<boolean>
 }
 
-export interface CalendarEntry {
-  id: string
-  name: string
-  organizationId: string
-  organizationName: string
-  start: string
-  end: string | null
-  state: string
-  location: string | null
-  locationId: string | null
-  seriesId: string | null
-  released: boolean
-  agendaVersion: number
-  url: string | null
-  confidentialUrl: string | null
-}
 
 export interface MeetingServiceDeps {
   db: RelayDatabase

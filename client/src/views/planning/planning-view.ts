@@ -5,14 +5,14 @@
  * series with a preview of its dates. After creating, the agenda builder opens.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
-import { expandSeries, type MeetingConflict, type MeetingLocation, type SeriesRule } from '@ratstisch/domain'
+import { expandSeries, type CalendarEntry, type MeetingConflict, type MeetingLocation, type SeriesRule } from '@ratstisch/domain'
 import { hrefFor } from '../../app/routes.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
 import { formatLongDate, formatShortDate, formatTime, townDay } from '../../i18n/format.ts'
 import { tp, type PlanningKey } from '../../i18n/messages-planning.ts'
 import { currentLocale, INTL_LOCALE, t } from '../../i18n/messages.ts'
 import { ApiError, isNetworkError } from '../../services/api-client.ts'
-import { MeetingPlanningService, townDateTime, type CalendarEntry, type PlanningBody } from '../../services/meeting-planning.ts'
+import { MeetingPlanningService, townDateTime, type PlanningBody } from '../../services/meeting-planning.ts'
 import type { Session } from '../../services/session.ts'
 import { monthWeeks, shiftMonth } from './planning-calendar.ts'
 import { planningViewStyles } from './planning-view.styles.ts'
