@@ -124,52 +124,33 @@ export class ResolutionStore {
 
   /** upsert by sourceKey: text/title/public/number refresh; owner, due date, status and reports are kept */
   record(input: ResolutionInput): ResolutionEntry {
-    const now = new Date().toISOString()
+    // what the decision says; owner, due date, status and reports belong to the tracking and stay
+    const decided = {
+      organization_id: input.organizationId,
+      meeting_id: input.meetingId ?? null,
+      item_id: input.itemId ?? null,
+      item_number: input.itemNumber ?? null,
+      decided_on: input.decidedOn,
+      title: input.title,
+      text: input.text,
+      public: input.public ? 1 : 0,
+      paper_id: input.paperId ?? null,
+      paper_reference: input.paperReference ?? null,
+      updated_at: new Date().toISOString(),
+    }
+    const columns = Object.keys(decided)
     const existing = this.db.prepare('SELECT id FROM resolutions WHERE source_key = ?').get(input.sourceKey) as { id: string } | undefined
     if (existing) {
-      this.db
-        .prepare(
-          `UPDATE resolutions SET organization_id = ?, meeting_id = ?, item_id = ?, item_number = ?, decided_on = ?, title = ?, text = ?,
-             public = ?, paper_id = ?, paper_reference = ?, updated_at = ? WHERE id = ?`,
-        )
-        .run(
-          input.organizationId,
-          input.meetingId ?? null,
-          input.itemId ?? null,
-          input.itemNumber ?? null,
-          input.decidedOn,
-          input.title,
-          input.text,
-          input.public ? 1 : 0,
-          input.paperId ?? null,
-          input.paperReference ?? null,
-          now,
-          existing.id,
-        )
+      this.db.prepare(`UPDATE resolutions SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...decided, id: existing.id })
       return this.entry(existing.id)!
     }
     const id = `res-${randomUUID().replaceAll('-', '').slice(0, 20)}`
     this.db
       .prepare(
-        `INSERT INTO resolutions (id, source, source_key, organization_id, meeting_id, item_id, item_number, decided_on, title, text, public,
-           paper_id, paper_reference, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'offen', ?)`,
+        `INSERT INTO resolutions (id, source, source_key, status, ${columns.join(', ')})
+         VALUES (@id, @source, @source_key, 'offen', ${columns.map((c) => `@${c}`).join(', ')})`,
       )
-      .run(
-        id,
-        input.source,
-        input.sourceKey,
-        input.organizationId,
-        input.meetingId ?? null,
-        input.itemId ?? null,
-        input.itemNumber ?? null,
-        input.decidedOn,
-        input.title,
-        input.text,
-        input.public ? 1 : 0,
-        input.paperId ?? null,
-        input.paperReference ?? null,
-        now,
-      )
+      .run({ ...decided, id, source: input.source, source_key: input.sourceKey })
     return this.entry(id)!
   }
 

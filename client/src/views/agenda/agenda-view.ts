@@ -31,6 +31,7 @@ import {
 } from '@ratstisch/domain'
 import { hrefFor } from '../../app/routes.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
+import { workspaceStyles } from '../../app/workspace.styles.ts'
 import { MeetingDocsController, type MeetingDocsPhase } from '../../controllers/meeting-docs-controller.ts'
 import { formatMeetingTime, formatShortDate, townDay } from '../../i18n/format.ts'
 import { tp, type PlanningKey } from '../../i18n/messages-planning.ts'
@@ -60,7 +61,7 @@ export function newItemId(): string {
 const MOTION_TYPE = 'Antrag'
 
 export class AgendaView extends LitElement {
-  static override styles = [themeStyles, agendaViewStyles]
+  static override styles = [themeStyles, workspaceStyles, agendaViewStyles]
   static override properties = {
     session: { attribute: false },
     meetingId: { type: String, attribute: 'meeting-id' },

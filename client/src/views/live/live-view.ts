@@ -34,6 +34,7 @@ import {
 } from '@ratstisch/domain'
 import { hrefFor } from '../../app/routes.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
+import { workspaceStyles } from '../../app/workspace.styles.ts'
 import { MeetingDocsController, type MeetingDocsPhase } from '../../controllers/meeting-docs-controller.ts'
 import { formatMeetingTime, formatTime } from '../../i18n/format.ts'
 import { tl, type LiveKey } from '../../i18n/messages-live.ts'
@@ -59,7 +60,7 @@ function statementId(): string {
 const isPresent = (entry: AttendanceEntry | undefined): boolean => !!entry?.periods?.some((p) => !p.left)
 
 export class LiveView extends LitElement {
-  static override styles = [themeStyles, liveViewStyles]
+  static override styles = [themeStyles, workspaceStyles, liveViewStyles]
   static override properties = {
     session: { attribute: false },
     meetingId: { type: String, attribute: 'meeting-id' },

@@ -1,23 +1,6 @@
 import { css } from 'lit'
 
 export const minutesViewStyles = css`
-  :host {
-    display: block;
-  }
-  h1 {
-    margin: 0.2rem 0 0.3rem;
-    line-height: 1.25;
-  }
-  h2 {
-    margin: 1.6rem 0 0.5rem;
-    font-size: 1.25rem;
-    border-bottom: 2px solid var(--rt-line);
-    padding-bottom: 0.2rem;
-  }
-  h3 {
-    margin: 1rem 0 0.4rem;
-    font-size: 1.05rem;
-  }
   .doc-title {
     font-weight: 600;
   }

@@ -13,6 +13,7 @@ import { deriveMinutes, type CalendarEntry, type MinutesDoc, type MinutesEvent, 
 import '../../components/rich-text-editor/rich-text-editor.ts'
 import { hrefFor } from '../../app/routes.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
+import { workspaceStyles } from '../../app/workspace.styles.ts'
 import { formatLongDate, formatShortDate, formatTime } from '../../i18n/format.ts'
 import { tm } from '../../i18n/messages-minutes.ts'
 import { t } from '../../i18n/messages.ts'
@@ -41,7 +42,7 @@ interface Opened {
 }
 
 export class MinutesView extends LitElement {
-  static override styles = [themeStyles, minutesViewStyles]
+  static override styles = [themeStyles, workspaceStyles, minutesViewStyles]
   static override properties = {
     session: { attribute: false },
     meetingId: { type: String, attribute: 'meeting-id' },
