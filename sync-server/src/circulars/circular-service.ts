@@ -28,6 +28,7 @@ import type { UserStore } from '../auth/user-store.ts'
 import type { RelayDatabase } from '../db/database.ts'
 import type { ResolutionStore } from '../resolutions/resolution-store.ts'
 import { storedBodySettings } from '../structure/structure-store.ts'
+import type { ConsultationRecorder } from '../papers/paper-service.ts'
 
 export class CircularError extends Error {
   constructor(
@@ -54,17 +55,6 @@ export interface CircularNotifier {
   }): Promise<unknown>
 }
 
-/** H5's PaperService.recordConsultationResult, as far as circulars use it. */
-export interface ConsultationRecorder {
-  recordConsultationResult(input: {
-    paperId: string
-    organizationId: string
-    result: ConsultationResult
-    note?: string
-    commandId: string
-    meetingId?: string
-  }): Promise<{ applied: boolean; repeated: boolean }>
-}
 
 export interface CircularServiceDeps {
   db: RelayDatabase

@@ -18,18 +18,8 @@ import type { RelayDatabase } from '../db/database.ts'
 import type { ResolutionInput } from '../resolutions/resolution-store.ts'
 import type { MeetingCatalogue } from '../read-model/meeting-catalogue.ts'
 import type { RelayRepo } from '../sync/relay-repo.ts'
+import type { ConsultationRecorder } from '../papers/paper-service.ts'
 
-export interface ConsultationRecorder {
-  recordConsultationResult(input: {
-    paperId: string
-    organizationId: string
-    result: ConsultationResult
-    note?: string
-    commandId: string
-    meetingId?: string
-    consultationId?: string
-  }): Promise<{ applied: boolean; repeated: boolean; reason?: string }>
-}
 
 export interface MeetingOutcomesDeps {
   db: RelayDatabase

@@ -89,6 +89,30 @@ const SYSTEM_ACTOR_NAME = 'Ratstisch (automatisch)'
 /** JSON round trip: Automerge rejects `undefined` values. */
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 
+/** A body's result for a paper, from a meeting's outcome or a circular decision. */
+export interface ConsultationResultInput {
+  paperId: string
+  organizationId: string
+  result: ConsultationResult
+  note?: string
+  /** idempotency: the same id again answers `repeated` and changes nothing */
+  commandId: string
+  meetingId?: string
+  /** the consultation the agenda item handles (optional): used even when already closed, so a corrected result replaces it */
+  consultationId?: string
+}
+
+export interface ConsultationResultAnswer {
+  applied: boolean
+  repeated: boolean
+  reason?: string
+}
+
+/** What meeting outcomes and circulars need of the paper service. */
+export interface ConsultationRecorder {
+  recordConsultationResult(input: ConsultationResultInput): Promise<ConsultationResultAnswer>
+}
+
 export class PaperService {
   constructor(private readonly deps: PaperServiceDeps) {}
 
@@ -183,16 +207,7 @@ export class PaperService {
    * of that body (preferring `consultationId`, then one planned for `meetingId`). Not applied when the paper has no open
    * consultation of the body or its workflow state does not accept results.
    */
-  async recordConsultationResult(input: {
-    paperId: string
-    organizationId: string
-    result: ConsultationResult
-    note?: string
-    commandId: string
-    meetingId?: string
-    /** the consultation the agenda item handles (optional): used even when already closed, so a corrected result replaces it */
-    consultationId?: string
-  }): Promise<{ applied: boolean; repeated: boolean; reason?: string }> {
+  async recordConsultationResult(input: ConsultationResultInput): Promise<ConsultationResultAnswer> {
     const entry = this.deps.catalogue.byId(input.paperId)
     if (!entry) return { applied: false, repeated: false, reason: 'Vorlage nicht gefunden' }
     const documentId = entry.url.slice('automerge:'.length) as DocumentId
