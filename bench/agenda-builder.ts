@@ -16,7 +16,7 @@
  *   npm run bench:agenda-builder -- --meeting mtg-bauausschuss-2026-11-04   (an existing demo meeting)
  */
 import { chromium, type Page } from '@playwright/test'
-import { spawn } from 'node:child_process'
+import { startRelay } from './support/relay-process.ts'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -41,31 +41,8 @@ if (!fs.existsSync(path.join(process.env.CLIENT_DIR ?? path.join(ROOT, 'dist/cli
 
 const loadAtStart = os.loadavg()[0].toFixed(1)
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-agendabench-'))
-const relay = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
-  cwd: ROOT,
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PUBLIC_URL: ORIGIN, DATA_DIR: dataDir, RATSTISCH_DEMO: '1' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-})
-process.once('exit', () => relay.kill('SIGKILL'))
-for (;;) {
-  try {
-    if ((await fetch(`${ORIGIN}/health`)).ok) break
-  } catch {
-    /* starting (seeding the demo town) */
-  }
-  if (relay.exitCode !== null) throw new Error(`relay exited with ${relay.exitCode}`)
-  await new Promise((r) => setTimeout(r, 200))
-}
-
-async function cookieOf(username: string): Promise<string> {
-  const res = await fetch(`${ORIGIN}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  })
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`)
-  return res.headers.get('set-cookie')!.split(';')[0]
-}
+const relay = await startRelay({ port: PORT, dataDir, demo: true })
+const cookieOf = (username: string) => relay.cookieOf(username, PASSWORD)
 
 /** A new Bauausschuss meeting (POST /api/meetings), or the demo meeting given with --meeting. */
 async function benchMeeting(): Promise<string> {
@@ -236,6 +213,6 @@ try {
   if (!numbersOk || app.focusKept < MOVES) process.exitCode = 1
 } finally {
   await browser.close()
-  relay.kill('SIGTERM')
+  relay.child.kill('SIGTERM')
   fs.rmSync(dataDir, { recursive: true, force: true })
 }

@@ -6,7 +6,7 @@
  *   npm run bench:app -- [runs=5]
  */
 import { chromium } from '@playwright/test'
-import { spawn } from 'node:child_process'
+import { startRelay } from './support/relay-process.ts'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,19 +20,7 @@ if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) {
   process.exit(1)
 }
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-appbench-'))
-const relay = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
-  cwd: ROOT,
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PUBLIC_URL: ORIGIN, DATA_DIR: dataDir, RATSTISCH_DEMO: '1' },
-  stdio: 'ignore',
-})
-for (;;) {
-  try {
-    if ((await fetch(`${ORIGIN}/health`)).ok) break
-  } catch {
-    /* starting */
-  }
-  await new Promise((r) => setTimeout(r, 100))
-}
+const relay = await startRelay({ port: PORT, dataDir, demo: true })
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -88,6 +76,6 @@ try {
   console.log(`app offline (service worker + IndexedDB) ${fmt(offline)}  (${(percentile(offline, 50) / base).toFixed(1)}× portal)`)
 } finally {
   await browser.close()
-  relay.kill('SIGTERM')
+  relay.child.kill('SIGTERM')
 }
 process.exit(0)

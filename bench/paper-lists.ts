@@ -16,7 +16,7 @@
  *   npm run bench:paper-lists -- --data-dir ./data-scale17 [runs=3]   (signs in as demo "clerk")
  */
 import { chromium, type Page } from '@playwright/test'
-import { spawn } from 'node:child_process'
+import { startRelay } from './support/relay-process.ts'
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
@@ -154,34 +154,12 @@ if (!seededDir) {
   await fillDataDir(dataDir, PAPERS)
   console.log(`filled ${PAPERS} paper rows + registry entries in ${((performance.now() - started) / 1000).toFixed(1)} s (${dataDir})`)
 }
-const relay = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
-  cwd: ROOT,
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PUBLIC_URL: ORIGIN, DATA_DIR: dataDir, RATSTISCH_DEMO: seededDir ? '1' : '0' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-})
-process.once('exit', () => relay.kill('SIGKILL'))
-for (;;) {
-  try {
-    if ((await fetch(`${ORIGIN}/health`)).ok) break
-  } catch {
-    /* starting */
-  }
-  if (relay.exitCode !== null) throw new Error(`relay exited with ${relay.exitCode}`)
-  await new Promise((r) => setTimeout(r, 100))
-}
+const relay = await startRelay({ port: PORT, dataDir, demo: !!seededDir })
 
 const fmt = (v: number[]) => `p50 ${percentile(v, 50).toFixed(0)} ms, max ${Math.max(...v).toFixed(0)} ms`
 const ratio = (a: number[], b: number[]) => `${(percentile(a, 50) / percentile(b, 50)).toFixed(2)}×`
 
-async function cookieOf(username: string): Promise<string> {
-  const res = await fetch(`${ORIGIN}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  })
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`)
-  return res.headers.get('set-cookie')!.split(';')[0]
-}
+const cookieOf = (username: string) => relay.cookieOf(username, PASSWORD)
 
 async function timeGet(cookie: string, headers: Record<string, string> = {}): Promise<{ ms: number; status: number; bytes: number; rows: number; etag: string }> {
   const started = performance.now()
@@ -455,6 +433,6 @@ try {
   console.log(`\nsearch keystroke to drawn list: first ${fmt(firstKey)}; following ${fmt(filter)}`)
 } finally {
   await browser.close()
-  relay.kill('SIGTERM')
+  relay.child.kill('SIGTERM')
 }
 process.exit(0)
