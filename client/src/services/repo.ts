@@ -54,6 +54,17 @@ class RelaySocketAdapter extends BrowserWebSocketClientAdapter {
   override disconnect(): void {
     if (this.socket && this.peerId) super.disconnect()
   }
+
+  /**
+   * The relay's sync state is kept in memory only (the relay counts as ephemeral for
+   * persistence; its storage id still tells which heads the relay has stored). A persisted sync
+   * state can outlive the document changes it vouches for: a reload or crash before the throttled
+   * document save loses changes the saved sync state says we have, and neither side would send
+   * them again. Starting each connection from the heads both sides really hold avoids that.
+   */
+  override peerCandidate(remotePeerId: PeerId, peerMetadata: PeerMetadata): void {
+    super.peerCandidate(remotePeerId, { ...peerMetadata, isEphemeral: true })
+  }
 }
 
 export class FindTimeoutError extends Error {

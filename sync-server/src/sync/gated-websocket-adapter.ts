@@ -326,11 +326,16 @@ function toBytes(data: unknown): Uint8Array {
   return new Uint8Array()
 }
 
+/**
+ * A client counts as ephemeral for the relay, whatever it says: the relay never stores or reloads
+ * a client's sync state. A device may lose changes it had acknowledged (a reload before its
+ * throttled save, a wiped store); a stored sync state would then tell the relay the device has
+ * them, and the relay would never send them again.
+ */
 function sanitizeMetadata(value: unknown): PeerMetadata {
-  if (!value || typeof value !== 'object') return {}
+  const result: PeerMetadata = { isEphemeral: true }
+  if (!value || typeof value !== 'object') return result
   const v = value as Record<string, unknown>
-  const result: PeerMetadata = {}
   if (typeof v.storageId === 'string' && v.storageId.length < 100) result.storageId = v.storageId as PeerMetadata['storageId']
-  if (typeof v.isEphemeral === 'boolean') result.isEphemeral = v.isEphemeral
   return result
 }
