@@ -19,12 +19,12 @@ test('clerk renames an agenda item and members see it live, non-public part stay
   )
   expect(bauMeetings.length).toBeGreaterThan(0)
   const confidentialOf = new Set(clerkManifest.filter((e) => e.type === 'meeting-confidential').map((e) => e.meeting))
-  const now = new Date().toISOString()
-  // upcoming meetings with a non-public part first: the clerk looks for one whose non-public part has items
+  // meetings with a non-public part first, and among them the oldest held ones: the live meeting
+  // journey runs the next invited meeting and the minutes journey the latest held one, in parallel
   const candidates = [...bauMeetings].sort(
     (a, b) =>
       Number(confidentialOf.has(b.meeting)) - Number(confidentialOf.has(a.meeting)) ||
-      Number(b.meta!.start >= now) - Number(a.meta!.start >= now) ||
+      Number(b.meta!.state === 'held') - Number(a.meta!.state === 'held') ||
       a.meta!.start.localeCompare(b.meta!.start),
   )
   const confidentialPart = clerk.locator('rt-meeting-view section', { has: clerk.getByRole('heading', { level: 3, name: 'Nichtöffentlicher Teil' }) })
