@@ -696,16 +696,18 @@ export class AgendaView extends LitElement {
     const answer = this.releaseAnswer?.result
     return html`<section class="period" aria-labelledby="period-heading">
       <h2 id="period-heading">${tp('agenda.period')}</h2>
-      <div class="field">
-        <label for="invitation-date">${tp('agenda.period.date')}</label>
-        <input
-          id="invitation-date"
-          type="date"
-          .value=${doc.invitationDate ?? ''}
-          ?readonly=${!this.canEdit}
-          @change=${(e: Event) => this.setInvitationDate((e.target as HTMLInputElement).value)}
-        />
-      </div>
+      ${firstRelease
+        ? nothing
+        : html`<div class="field">
+            <label for="invitation-date">${tp('agenda.period.date')}</label>
+            <input
+              id="invitation-date"
+              type="date"
+              .value=${doc.invitationDate ?? ''}
+              ?readonly=${!this.canEdit}
+              @change=${(e: Event) => this.setInvitationDate((e.target as HTMLInputElement).value)}
+            />
+          </div>`}
       ${firstRelease
         ? html`<p class="muted">${tp('agenda.period.sent', { date: formatShortDate(firstRelease.at) })}</p>`
         : !doc.invitationDate
@@ -727,7 +729,7 @@ export class AgendaView extends LitElement {
             })}
             ${!check.urgentOk ? tp('agenda.period.urgentToo', { urgent: check.urgentDays }) : nothing}
           </p>`
-        : check && doc.invitationDate
+        : check && (doc.invitationDate || firstRelease)
           ? html`<p class="notice success">${tp('agenda.period.ok', { days: check.daysBefore, required: check.requiredDays })}</p>`
           : nothing}
       <div class="row">
