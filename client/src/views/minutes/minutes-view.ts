@@ -231,7 +231,7 @@ export class MinutesView extends LitElement {
   // ---------------------------------------------------------------------------------------------
 
   override render() {
-    const back = html`<p><a href=${hrefFor({ name: 'meeting', meetingId: this.meetingId })}>${tm('minutes.back')}</a></p>`
+    const back = html`<a class="back" href=${hrefFor({ name: 'meeting', meetingId: this.meetingId })}>← ${tm('minutes.back')}</a>`
     if (this.phase === 'loading') return html`${back}<h1>${tm('minutes.title')}</h1><p role="status">${tm('minutes.loading')}</p>`
     if (this.phase === 'unavailable') {
       return html`${back}<h1>${tm('minutes.title')}</h1>
