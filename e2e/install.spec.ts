@@ -3,7 +3,7 @@
  * worker that controls the page, and a login that works by keyboard, including its error states.
  */
 import { expect, test } from '@playwright/test'
-import { DEMO_PASSWORD, expectAccessible, focusedElement, waitForServiceWorker } from './journey-helpers.ts'
+import { DEMO_PASSWORD, expectAccessible, focusedElement, signIn, waitForServiceWorker } from './journey-helpers.ts'
 
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
@@ -171,4 +171,39 @@ test('public portal: a released meeting page and the public resolutions are acce
   expect(missing?.status()).toBe(404)
   await expect(page.getByRole('heading', { level: 1, name: 'Sitzung nicht gefunden' })).toBeVisible()
   await expectAccessible(page, 'portal not found')
+})
+
+test('on a 320 px wide phone nothing scrolls sideways (WCAG 1.4.10 reflow), even with every navigation entry', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } })
+  const page = await context.newPage()
+  await signIn(page, 'clerk')
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  /** what sticks out on the right, looking through shadow roots (for the failure message) */
+  const wide = () =>
+    page.evaluate(() => {
+      const out: string[] = []
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) {
+          const r = el.getBoundingClientRect()
+          if (r.width > 0 && r.right > window.innerWidth + 1) out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.right)}px`)
+          if (el.shadowRoot) walk(el.shadowRoot)
+        }
+      }
+      walk(document)
+      return out.slice(0, 8).join(', ')
+    })
+  expect(await overflow()).toBeLessThanOrEqual(0)
+  for (const [link, heading] of [
+    ['Beschlüsse', 'Beschlusskontrolle'],
+    ['Umlaufverfahren', 'Umlaufverfahren'],
+    ['Sitzungsplanung', 'Sitzungsplanung'],
+  ]) {
+    await page.getByRole('link', { name: link, exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+    await page.waitForTimeout(500) // lists arrive from the relay
+    expect(await overflow(), `${heading}: ${await wide()}`).toBeLessThanOrEqual(0)
+  }
+  await page.goto('/')
+  expect(await overflow()).toBeLessThanOrEqual(0)
+  await context.close()
 })

@@ -45,7 +45,8 @@ export const appShellStyles = css`
   }
   nav ul {
     display: flex;
-    gap: 1rem;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
     list-style: none;
     margin: 0;
     padding: 0;
@@ -61,9 +62,17 @@ export const appShellStyles = css`
   }
   .user {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 0.75rem;
+    gap: 0.5rem 0.75rem;
     color: var(--rt-muted);
+  }
+  /* phones: nothing in the header may push the page sideways (WCAG 1.4.10 reflow) */
+  header,
+  nav,
+  .user {
+    min-width: 0;
+    max-width: 100%;
   }
   main {
     flex: 1;

@@ -89,6 +89,21 @@ export const themeStyles = css`
     color: #4f5861;
     background: #eceff2;
   }
+  /* German compounds ("Beschlusskontrolle") are long: on a phone they hyphenate or break */
+  h1,
+  h2,
+  h3,
+  h4 {
+    hyphens: auto;
+    overflow-wrap: break-word;
+  }
+  label,
+  fieldset,
+  .field {
+    max-width: 100%;
+    min-width: 0;
+    box-sizing: border-box;
+  }
   input,
   textarea,
   select {
@@ -98,6 +113,10 @@ export const themeStyles = css`
     border: 1px solid var(--rt-border);
     border-radius: var(--rt-radius);
     padding: 0.45rem 0.6rem;
+    /* a long option or value never widens the page on a phone */
+    max-width: 100%;
+    min-width: 0;
+    box-sizing: border-box;
   }
   input[aria-invalid='true'] {
     border: 2px solid var(--rt-error);

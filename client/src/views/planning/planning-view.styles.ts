@@ -60,7 +60,7 @@ export const planningViewStyles = css`
   .month-nav h2 {
     margin: 0.6rem 0;
     font-size: 1.25rem;
-    min-width: 12rem;
+    min-width: min(12rem, 50vw);
     text-align: center;
   }
   table.month {

@@ -58,9 +58,11 @@ export class ResolutionsView extends LitElement {
         padding: 0;
         margin: 0;
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.8rem;
       }
       article {
+        overflow-wrap: break-word;
         border: 1px solid var(--rt-line);
         border-radius: var(--rt-radius);
         padding: 0.6rem 1rem;
