@@ -21,6 +21,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { LONG_TASK_OBSERVER } from './support/measure.ts'
 import { percentile, ROOT } from './support/processes.ts'
 
 const { values, positionals } = parseArgs({ options: { meeting: { type: 'string' } }, allowPositionals: true })
@@ -89,14 +90,6 @@ list.addEventListener('keydown', (e) => {
   document.getElementById('live').textContent = li.querySelector('input').value + ' ist jetzt ' + li.firstChild.textContent
 })
 </script></body></html>`
-
-const LONG_TASK_OBSERVER = () => {
-  const w = window as unknown as { __longTasks: number[] }
-  w.__longTasks = []
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longTasks.push(e.duration)
-  }).observe({ type: 'longtask', buffered: true })
-}
 
 interface MoveResult {
   times: number[]

@@ -13,6 +13,7 @@ import { renderPaperPdf } from '../packages/paper-pdf/src/render-paper-pdf.ts'
 import { samplePaperInput } from '../packages/paper-pdf/src/sample-paper.ts'
 import { renderAgendaPdf, renderInvitationPdf, renderMinutesPdf } from '../packages/paper-pdf/src/meeting-pdf.ts'
 import { sampleAgendaItems, sampleMeeting, sampleMinutes } from '../packages/paper-pdf/src/sample-meeting.ts'
+import { blankPdf, timed } from './support/measure.ts'
 import { percentile } from './support/processes.ts'
 
 const RUNS = Number(process.argv[2] ?? 20)
@@ -29,26 +30,11 @@ const renderMinutes = () => renderMinutesPdf(minutes, minutesMeeting, ctx, fonts
 const renderAgenda = () => renderAgendaPdf(agendaMeeting, agendaItems, 'public', { ...ctx, version: 1 }, fonts)
 const renderLetter = () => renderInvitationPdf(agendaMeeting, { ...ctx, kind: 'invitation', version: 1, changes: [], chairName: 'Dr. Jürgen Weiß' }, fonts)
 
+const time = (fn: () => Promise<unknown>) => timed(fn, RUNS, WARMUP)
 const pageCount = async (bytes: Uint8Array) => (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
 const minutesPages = await pageCount(await renderMinutes())
 const agendaPages = await pageCount(await renderAgenda())
 
-async function timed(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await fn()
-  const out: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now()
-    await fn()
-    out.push(performance.now() - started)
-  }
-  return out
-}
-
-async function blank(pages: number): Promise<Uint8Array> {
-  const doc = await PDFDocument.create()
-  for (let i = 0; i < pages; i++) doc.addPage()
-  return doc.save()
-}
 
 const row = (label: string, times: number[], base?: number[]) => {
   const median = percentile(times, 50)
@@ -57,20 +43,20 @@ const row = (label: string, times: number[], base?: number[]) => {
 }
 
 console.log(`meeting PDFs in Node, ${RUNS} runs after ${WARMUP} warm-up runs\n`)
-const minutesBlank = await timed(() => blank(minutesPages))
-const minutesTimes = await timed(renderMinutes)
+const minutesBlank = await time(() => blankPdf(minutesPages))
+const minutesTimes = await time(renderMinutes)
 row(`  pdf-lib, ${minutesPages} blank pages (baseline)`, minutesBlank)
 row(`  minutes, 100 items (${minutes.sections.length} sections, ${minutesPages} pages)`, minutesTimes, minutesBlank)
-const agendaBlank = await timed(() => blank(agendaPages))
-const agendaTimes = await timed(renderAgenda)
+const agendaBlank = await time(() => blankPdf(agendaPages))
+const agendaTimes = await time(renderAgenda)
 row(`  pdf-lib, ${agendaPages} blank pages (baseline)`, agendaBlank)
 row(`  agenda, 150 items (${agendaPages} pages)`, agendaTimes, agendaBlank)
 const shortPaper = samplePaperInput(1)
-const paperTimes = await timed(() => renderPaperPdf(shortPaper, fonts))
+const paperTimes = await time(() => renderPaperPdf(shortPaper, fonts))
 row('  paper PDF, 1–2 pages (reference)', paperTimes)
 row(`  agenda, 150 items / short paper`, agendaTimes, paperTimes)
-const letterBlank = await timed(() => blank(1))
-const letterTimes = await timed(renderLetter)
+const letterBlank = await time(() => blankPdf(1))
+const letterTimes = await time(renderLetter)
 row('  pdf-lib, 1 blank page (baseline)', letterBlank)
 row('  invitation letter (1 page)', letterTimes, letterBlank)
 row('  invitation letter / short paper', letterTimes, paperTimes)

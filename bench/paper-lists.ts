@@ -26,6 +26,7 @@ import { defaultAccess, type PaperListEntry } from '@ratstisch/domain'
 import { AccessRegistry } from '../sync-server/src/access/access-registry.ts'
 import { UserStore } from '../sync-server/src/auth/user-store.ts'
 import { openDatabase } from '../sync-server/src/db/database.ts'
+import { LONG_TASK_OBSERVER } from './support/measure.ts'
 import { percentile, ROOT } from './support/processes.ts'
 
 const { values, positionals } = parseArgs({ options: { 'data-dir': { type: 'string' } }, allowPositionals: true })
@@ -237,15 +238,6 @@ fetch('/api/papers', { credentials: 'same-origin' }).then((r) => r.json()).then(
   list.append(frag)
 })
 </script></body></html>`
-
-/** Counts long tasks from page start (init script, before any page script runs). */
-const LONG_TASK_OBSERVER = () => {
-  const w = window as unknown as { __longTasks: number[] }
-  w.__longTasks = []
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longTasks.push(e.duration)
-  }).observe({ type: 'longtask', buffered: true })
-}
 
 interface ScrollResult {
   longTasks: number

@@ -11,6 +11,7 @@ import { loadPdfFonts } from '../packages/paper-pdf/src/fonts-node.ts'
 import { renderPaperPdf } from '../packages/paper-pdf/src/render-paper-pdf.ts'
 import { samplePaperInput } from '../packages/paper-pdf/src/sample-paper.ts'
 import { chromiumPath, startBrowserRenderer } from '../packages/paper-pdf/src/testing/browser-renderer.ts'
+import { blankPdf, timed } from './support/measure.ts'
 import { percentile } from './support/processes.ts'
 
 const RUNS = Number(process.argv[2] ?? 30)
@@ -19,23 +20,8 @@ const long = samplePaperInput(20)
 const short = samplePaperInput(1)
 const fonts = await loadPdfFonts()
 const pages = (await PDFDocument.load(await renderPaperPdf(long, fonts), { updateMetadata: false })).getPageCount()
+const time = (fn: () => Promise<unknown>) => timed(fn, RUNS, WARMUP)
 
-async function timed(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await fn()
-  const out: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now()
-    await fn()
-    out.push(performance.now() - started)
-  }
-  return out
-}
-
-async function blank(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create()
-  for (let i = 0; i < pages; i++) doc.addPage()
-  return doc.save()
-}
 
 const row = (label: string, times: number[], base?: number[]) => {
   const median = percentile(times, 50)
@@ -45,9 +31,9 @@ const row = (label: string, times: number[], base?: number[]) => {
 
 console.log(`paper PDF, ${pages} pages (${long.sections.length} sections), ${RUNS} runs after ${WARMUP} warm-up runs\n`)
 console.log('Node')
-const nodeBlank = await timed(blank)
-const nodeShort = await timed(() => renderPaperPdf(short, fonts))
-const nodeLong = await timed(() => renderPaperPdf(long, fonts))
+const nodeBlank = await time(() => blankPdf(pages))
+const nodeShort = await time(() => renderPaperPdf(short, fonts))
+const nodeLong = await time(() => renderPaperPdf(long, fonts))
 row(`  pdf-lib, ${pages} blank pages (baseline)`, nodeBlank)
 row('  paper, 1–2 pages', nodeShort, nodeBlank)
 row(`  paper, ${pages} pages`, nodeLong, nodeBlank)
