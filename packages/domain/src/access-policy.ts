@@ -120,6 +120,11 @@ export function defaultAccess(type: DocType, ctx: AudienceContext): AccessEntry 
     case 'notes':
       if (!ctx.ownerId) throw new Error('notes need an owner')
       return { readers: [`user:${ctx.ownerId}`], writers: [`user:${ctx.ownerId}`] }
+    case 'faction-notes': {
+      // the faction's members only: neither the office nor other factions read a faction's notes
+      if (orgs.length !== 1) throw new Error('faction notes need exactly one faction')
+      return { readers: orgs, writers: orgs }
+    }
   }
 }
 

@@ -5,6 +5,7 @@
  * therefore lives in two documents: the public part (`meeting`) and the non-public part
  * (`meeting-confidential`), each with its own audience in the relay's access registry.
  */
+import type { Annotation, FactionNotesDoc, PrivateUpload } from './annotations.ts'
 import type { Attachment, Consultation, PaperRecipient, PaperSection } from './papers.ts'
 import type { WorkflowEvent } from './paper-workflow.ts'
 import type {
@@ -31,6 +32,9 @@ export interface FileRef {
   mime: string
   size: number
   pages?: number
+  /** on agenda items: the paper attachment this file is a version of, and which version */
+  attachmentId?: string
+  version?: number
 }
 
 /** Summary of a paper (Vorlage) as presented on an agenda item. */
@@ -180,6 +184,10 @@ export interface NotesDoc {
   meetingId: string
   /** agenda item id -> note text */
   notes: Record<string, string>
+  /** private annotations on the meeting's files, by id */
+  annotations?: Record<string, Annotation>
+  /** documents the member uploaded into the meeting for themself */
+  uploads?: PrivateUpload[]
 }
 
 /**
@@ -199,9 +207,9 @@ export interface MinutesDoc {
   versions: MinutesVersion[]
 }
 
-export type RatstischDoc = MeetingDoc | MeetingConfidentialDoc | PaperDoc | NotesDoc | MinutesDoc
+export type RatstischDoc = MeetingDoc | MeetingConfidentialDoc | PaperDoc | NotesDoc | MinutesDoc | FactionNotesDoc
 export type DocType = RatstischDoc['type']
-export const DOC_TYPES: readonly DocType[] = ['meeting', 'meeting-confidential', 'paper', 'notes', 'minutes']
+export const DOC_TYPES: readonly DocType[] = ['meeting', 'meeting-confidential', 'paper', 'notes', 'minutes', 'faction-notes']
 
 export function isDocType(value: unknown): value is DocType {
   return typeof value === 'string' && (DOC_TYPES as readonly string[]).includes(value)
@@ -230,6 +238,9 @@ export function fileRefsOf(doc: Partial<RatstischDoc> | undefined): FileRef[] {
       break
     case 'paper':
       for (const a of (doc as PaperDoc).attachments ?? []) for (const v of a.versions ?? []) push(v)
+      break
+    case 'notes':
+      for (const u of (doc as NotesDoc).uploads ?? []) push(u)
       break
     default:
       break

@@ -109,7 +109,7 @@ export function currentFiles(attachments: readonly Attachment[] | undefined): Fi
   const out: FileRef[] = []
   for (const a of attachments ?? []) {
     const v = a.versions[a.versions.length - 1]
-    if (v) out.push({ sha256: v.sha256, name: v.name, mime: v.mime, size: v.size, ...(v.pages ? { pages: v.pages } : {}) })
+    if (v) out.push({ sha256: v.sha256, name: v.name, mime: v.mime, size: v.size, ...(v.pages ? { pages: v.pages } : {}), attachmentId: a.id, version: v.version })
   }
   return out
 }
