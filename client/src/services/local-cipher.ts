@@ -26,7 +26,7 @@ export class LocalCipher {
   async open(sealed: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
     if (sealed[0] !== FORMAT || sealed.byteLength < 1 + IV_BYTES + 16) throw new Error('not sealed by Ratstisch')
     const iv = sealed.subarray(1, 1 + IV_BYTES)
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, this.key, sealed.subarray(1 + IV_BYTES) as Uint8Array<ArrayBuffer>))
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer> }, this.key, sealed.subarray(1 + IV_BYTES) as Uint8Array<ArrayBuffer>))
   }
 
   async sealText(text: string): Promise<Uint8Array<ArrayBuffer>> {
