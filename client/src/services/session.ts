@@ -10,6 +10,7 @@ import { Catalogue } from './catalogue.ts'
 import { ChangeTracker } from './change-tracker.ts'
 import { Emitter } from './emitter.ts'
 import { FileCache } from './files.ts'
+import { LocalCipher } from './local-cipher.ts'
 import { automergeDbName, clearObjectStore, deleteDatabase, type DeviceDb, type OutboxCommand, UserDb, userDbName } from './local-db.ts'
 import { MeetingCommandService } from './meeting-commands.ts'
 import { MeetingPinner } from './meeting-pinner.ts'
@@ -54,6 +55,8 @@ export class Session extends Emitter<SessionEvents> {
     readonly db: UserDb,
     readonly api: ApiClient,
     deviceId: string,
+    /** encrypts what this user's session keeps at rest (documents, files, search index) */
+    readonly cipher: LocalCipher,
   ) {
     super()
     this.catalogue = new Catalogue(db)
@@ -74,12 +77,12 @@ export class Session extends Emitter<SessionEvents> {
     this.status = new SyncStatusService(this.repo, this.tracker, this.outbox)
   }
 
-  static async open(me: Me, deviceId: string, api: ApiClient, device: DeviceDb): Promise<Session> {
+  static async open(me: Me, deviceId: string, api: ApiClient, device: DeviceDb, cipher?: LocalCipher): Promise<Session> {
     // a sign-out whose database deletion is still pending must not delete the new session's data
     await device.pendingWipes.bulkDelete([userDbName(me.id), automergeDbName(me.id)])
     const db = new UserDb(me.id)
     await db.open()
-    const session = new Session(me, db, api, deviceId)
+    const session = new Session(me, db, api, deviceId, cipher ?? new LocalCipher(await LocalCipher.generateKey()))
     await session.start()
     return session
   }
