@@ -153,6 +153,14 @@ describe('generateDemoTown: users', () => {
   it('member-c sits in the Ortschaftsrat only', () => {
     expect(orgIdsOf(town, userPerson(town, 'member-c'))).toEqual([ORG_IDS.ortschaftsratMusterdorf])
   })
+
+  it('member-d is a faction colleague of member-a, member-b is not', () => {
+    const factionsOf = (username: string) => orgIdsOf(town, userPerson(town, username)).filter((id) => id.startsWith('org-fraktion-'))
+    expect(factionsOf('member-d')).toEqual([ORG_IDS.fraktionCdu])
+    expect(factionsOf('member-a')).toEqual([ORG_IDS.fraktionCdu])
+    expect(factionsOf('member-b')).toEqual([ORG_IDS.fraktionSpd])
+    expect(orgIdsOf(town, userPerson(town, 'member-d'))).toContain(ORG_IDS.stadtrat)
+  })
 })
 
 describe('generateDemoTown: meetings', () => {

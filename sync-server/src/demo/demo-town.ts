@@ -163,7 +163,7 @@ export interface DemoMeeting {
 // ---------------------------------------------------------------------------------------------
 
 export const DEMO_PASSWORD = 'ratstisch-demo'
-export const DEMO_USERNAMES = ['admin', 'clerk', 'author', 'author-2', 'kaemmerei', 'ordnungsamt', 'mayor', 'member-a', 'member-b', 'member-c'] as const
+export const DEMO_USERNAMES = ['admin', 'clerk', 'author', 'author-2', 'kaemmerei', 'ordnungsamt', 'mayor', 'member-a', 'member-b', 'member-c', 'member-d'] as const
 export type DemoUsername = (typeof DEMO_USERNAMES)[number]
 
 export const TOWN_ADDRESS = { streetAddress: 'Markt 1', postalCode: '06999', locality: 'Musterstadt' } as const
@@ -548,6 +548,7 @@ const FIXED = {
   memberA: { formOfAddress: 'Frau', title: 'Dr.', givenName: 'Anna', familyName: 'Becker' },
   memberB: { formOfAddress: 'Herr', givenName: 'Jens', familyName: 'Hoffmann' },
   memberC: { formOfAddress: 'Frau', givenName: 'Heike', familyName: 'Schulze' },
+  memberD: { formOfAddress: 'Herr', givenName: 'Stefan', familyName: 'Lorenz' },
 } as const satisfies Record<string, PersonSeed>
 
 class PersonRegistry {
@@ -562,6 +563,19 @@ class PersonRegistry {
     const person: DemoPerson = { id, formOfAddress: seed.formOfAddress, givenName: seed.givenName, familyName: seed.familyName, name, publishConsent }
     if (seed.title) person.title = seed.title
     this.persons.push(person)
+    return person
+  }
+
+  /**
+   * Gives a person drawn at random a fixed name: the draw keeps the random stream (and so every
+   * other generated name) unchanged, while a demo account gets the same name for every seed.
+   */
+  rename(person: DemoPerson, seed: PersonSeed): DemoPerson {
+    this.names.add(`${seed.givenName} ${seed.familyName}`)
+    Object.assign(person, { formOfAddress: seed.formOfAddress, givenName: seed.givenName, familyName: seed.familyName })
+    person.name = [seed.title, seed.givenName, seed.familyName].filter(Boolean).join(' ')
+    if (seed.title) person.title = seed.title
+    else delete person.title
     return person
   }
 
@@ -733,19 +747,22 @@ export function generateDemoTown(options: DemoTownOptions): DemoTown {
   const factionMembers = new Map<string, DemoPerson[]>()
   let memberA: DemoPerson | undefined
   let memberB: DemoPerson | undefined
+  let memberD: DemoPerson | undefined
   for (const faction of FACTIONS) {
     const members: DemoPerson[] = []
     for (let i = 0; i < faction.size; i++) {
       let person: DemoPerson
       if (faction.id === ORG_IDS.fraktionSpd && i === 0) person = memberB = people.add(FIXED.memberB)
       else if (faction.id === ORG_IDS.fraktionCdu && i === 2) person = memberA = people.add(FIXED.memberA)
+      // member-a's faction colleague (shared faction notes)
+      else if (faction.id === ORG_IDS.fraktionCdu && i === 0) person = memberD = people.rename(people.random(), FIXED.memberD)
       else person = people.random()
       members.push(person)
       councillors.push({ person, factionId: faction.id })
     }
     factionMembers.set(faction.id, members)
   }
-  if (!memberA || !memberB) throw new Error('fixed demo members missing')
+  if (!memberA || !memberB || !memberD) throw new Error('fixed demo members missing')
 
   // Stadtrat: the mayor chairs and votes (chair by Hauptsatzung); a councillor is deputy chair.
   membership(mayor, ORG_IDS.stadtrat, 'Vorsitz')
@@ -839,6 +856,7 @@ export function generateDemoTown(options: DemoTownOptions): DemoTown {
     { id: 'user-member-a', username: 'member-a', name: memberA.name, roles: ['member'], personId: memberA.id },
     { id: 'user-member-b', username: 'member-b', name: memberB.name, roles: ['member'], personId: memberB.id },
     { id: 'user-member-c', username: 'member-c', name: memberC.name, roles: ['member'], personId: memberC.id },
+    { id: 'user-member-d', username: 'member-d', name: memberD.name, roles: ['member'], personId: memberD.id },
   ]
 
   // --- meetings ---
