@@ -45,6 +45,11 @@ export interface RelayConfig {
    * the relay send requests into the town's network.
    */
   pushHosts: string[]
+  /**
+   * Notices about changes (new file versions of a meeting, notes shared in a faction) are collected
+   * for this long after the first change and sent as one (NOTICE_DELAY_MS, default one minute).
+   */
+  noticeDelayMs: number
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -99,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     pushHosts: env.PUSH_HOSTS
       ? env.PUSH_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)
       : DEFAULT_PUSH_HOSTS,
+    noticeDelayMs: intFrom(env.NOTICE_DELAY_MS, 60_000, 'NOTICE_DELAY_MS'),
     vapidSubject: vapidSubjectFrom(env.VAPID_SUBJECT) || (publicUrl.startsWith('https://') ? publicUrl : `mailto:${mailFrom.replace(/^.*<|>.*$/g, '')}`),
   }
 }

@@ -48,6 +48,10 @@ import { pushRoutes } from './notify/push-routes.ts'
 import { MeetingOutcomes } from './minutes/meeting-outcomes.ts'
 import { minutesRoutes } from './minutes/minutes-routes.ts'
 import { MinutesService } from './minutes/minutes-service.ts'
+import { FactionNotesService } from './faction-notes/faction-notes-service.ts'
+import { factionNotesRoutes } from './faction-notes/faction-notes-routes.ts'
+import { AgendaFileRefresh } from './meetings/agenda-file-refresh.ts'
+import { NoticeBatcher } from './notify/notice-batcher.ts'
 
 export interface Relay {
   config: RelayConfig
@@ -74,6 +78,12 @@ export interface Relay {
   projection: Projection
   /** e-mail and Web Push notices to the members of a body (public facts only) */
   notifier: Notifier
+  /** the factions' shared notes per meeting (documents, write rules, notices to colleagues) */
+  factionNotes: FactionNotesService
+  /** new file versions of papers reach the open meetings presenting them */
+  agendaFiles: AgendaFileRefresh
+  /** "documents changed" notices per meeting, batched */
+  documentNotices: NoticeBatcher
   relayRepo: RelayRepo
   app: Hono
   /** Starts listening; resolves with the bound port. */
@@ -109,15 +119,23 @@ export function createRelay(config: RelayConfig): Relay {
   const projection = new Projection(registry, meetings, blobs, papers)
   let paperService: PaperService | undefined
   let minutesService: MinutesService | undefined
+  let factionNotes: FactionNotesService | undefined
+  let agendaFiles: AgendaFileRefresh | undefined
   const relayRepo = new RelayRepo({
     dataDir: config.dataDir,
     registry,
     audit,
     evictIdleMs: config.evictIdleMs,
-    checkWrite: (userId, type, before, fork) => {
+    checkWrite: (userId, type, before, fork, documentId) => {
       if (type === 'paper' && paperService) return paperService.checkWrite(userId, before, fork)
       if (type === 'minutes' && minutesService) return minutesService.checkWrite(userId, before, fork)
+      if (type === 'faction-notes') return factionNotes ? factionNotes.checkWrite(userId, documentId, before, fork) : ['faction notes are not available']
       return []
+    },
+    afterWrite: (userId, type, before, fork, documentId) => {
+      if (type === 'paper') agendaFiles?.onPaperWrite(documentId, before, fork)
+      if (type === 'meeting' || type === 'meeting-confidential') agendaFiles?.onMeetingWrite(registry.get(documentId)?.meetingId ?? null, before, fork)
+      if (type === 'faction-notes') factionNotes?.afterWrite(userId, documentId, before, fork)
     },
   })
   paperService = new PaperService({ db, users, registry, audit, relayRepo, catalogue: papers, projection })
@@ -160,6 +178,20 @@ export function createRelay(config: RelayConfig): Relay {
   const notifier = new Notifier({ db, config, audit })
   circulars.setNotifier(notifier)
   meetingService.setNotifier(notifier)
+  factionNotes = new FactionNotesService({
+    db,
+    users,
+    registry,
+    audit,
+    relayRepo,
+    meetings,
+    blobs,
+    notify: (notice) => notifier.notifyBody(notice),
+    noticeDelayMs: config.noticeDelayMs,
+  })
+  const fileRefresh = new AgendaFileRefresh({ db, relayRepo, projection, audit, onMeetingFilesChanged: (meetingId) => documentNotices.add(meetingId, ['files']) })
+  agendaFiles = fileRefresh
+  const documentNotices = new NoticeBatcher((meetingId) => fileRefresh.noticeFor(meetingId), (notice) => notifier.notifyBody(notice), config.noticeDelayMs)
   console.log(`[relay] notices by e-mail: ${notifier.mailer.description}`)
 
   // Revocation: users whose roles or memberships changed lose their sockets; on reconnect the
@@ -226,6 +258,7 @@ export function createRelay(config: RelayConfig): Relay {
   api.route('/circulars', circularRoutes(circulars))
   api.route('/push', pushRoutes({ notifier, audit }))
   api.route('/', minutesRoutes({ minutes, registry, sessions, meetings, relayRepo, townName: minutesTownName }))
+  api.route('/', factionNotesRoutes(factionNotes))
   api.route('/', meetingRoutes(meetingService))
   api.all('*', (c) => c.json({ error: 'Unbekannter Endpunkt', code: 'not-found' }, 404))
   app.route('/api', api)
@@ -278,6 +311,9 @@ export function createRelay(config: RelayConfig): Relay {
     outcomes,
     projection,
     notifier,
+    factionNotes,
+    agendaFiles: fileRefresh,
+    documentNotices,
     relayRepo,
     app,
     listen() {
@@ -288,6 +324,9 @@ export function createRelay(config: RelayConfig): Relay {
     },
     async close() {
       circulars.stop()
+      factionNotes?.stop()
+      fileRefresh.stop()
+      documentNotices.cancel()
       projection.flushPending()
       for (const client of wss.clients) client.terminate()
       await relayRepo.shutdown()

@@ -4,6 +4,7 @@
  * break its audience rule (a non-public item in the public meeting document). Returns problems in
  * English for the audit log; empty = valid.
  */
+import { annotationMapProblems } from './annotation-rules.ts'
 import type { DocType } from './documents.ts'
 import { CONSULTATION_ROLES } from './papers.ts'
 import { ITEM_RESULTS, ITEM_STATUSES, VOTE_CHOICES } from './meetings.ts'
@@ -12,6 +13,8 @@ export interface ValidationContext {
   /** from the access registry, never from the document */
   meetingId?: string | null
   ownerId?: string | null
+  /** faction notes: the faction whose members are the audience */
+  factionId?: string | null
 }
 
 type Obj = Record<string, unknown>
@@ -141,6 +144,34 @@ function checkMeetingFields(doc: Obj, problems: string[]): void {
   if (!optional(doc.cancelledReason, (v) => isStr(v, 5000))) problems.push('cancelledReason must be text')
 }
 
+/** A member's own documents in one meeting: generous for a binder of papers, bounded against bloat. */
+const MAX_UPLOADS = 200
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024
+const MAX_NOTES = 1000
+
+function checkNotesMap(notes: unknown, problems: string[]): void {
+  if (!isObj(notes)) return void problems.push('notes must be a map')
+  const entries = Object.entries(notes)
+  if (entries.length > MAX_NOTES) return void problems.push('too many notes')
+  for (const [key, value] of entries) {
+    if (key.length > 100) problems.push('a note key must be an agenda item id')
+    if (!isStr(value, 100_000)) problems.push(`note ${key.slice(0, 40)} must be text up to 100,000 characters`)
+  }
+}
+
+function checkUploads(uploads: unknown, problems: string[]): void {
+  checkList(uploads, 'uploads', MAX_UPLOADS, problems, (u, i) => {
+    if (!isStr(u.id, 100) || !u.id) problems.push(`upload ${i} needs an id`)
+    if (!isStr(u.sha256, 64) || !/^[0-9a-f]{64}$/.test(u.sha256)) problems.push(`upload ${i}: sha256 must be 64 hex digits`)
+    if (!isStr(u.name, 300) || !u.name.trim()) problems.push(`upload ${i} needs a name (up to 300 characters)`)
+    if (!isStr(u.mime, 100) || !/^[a-z]+\/[a-z0-9.+-]+$/.test(u.mime)) problems.push(`upload ${i}: mime must be a media type`)
+    if (typeof u.size !== 'number' || !Number.isInteger(u.size) || u.size < 0 || u.size > MAX_UPLOAD_BYTES) problems.push(`upload ${i}: size must be a byte count`)
+    if (u.pages !== undefined && !isCount(u.pages)) problems.push(`upload ${i}: pages must be a page count`)
+    if (!optional(u.itemId, (v) => isStr(v, 100))) problems.push(`upload ${i}: itemId must be an agenda item id`)
+    if (!isTime(u.uploadedAt)) problems.push(`upload ${i}: uploadedAt must be an ISO date-time`)
+  })
+}
+
 const PAPER_TYPES = ['Beschlussvorlage', 'Informationsvorlage', 'Antrag', 'Anfrage', 'Mitteilung']
 
 function checkList(value: unknown, where: string, max: number, problems: string[], each: (item: Obj, i: number) => void): void {
@@ -218,13 +249,17 @@ export function validateDocument(type: DocType, doc: unknown, ctx: ValidationCon
     case 'notes': {
       if (ctx.ownerId && doc.owner !== ctx.ownerId) problems.push('owner must stay the registered owner')
       if (ctx.meetingId && doc.meetingId !== ctx.meetingId) problems.push('meetingId must stay the registered meeting')
-      if (!isObj(doc.notes)) {
-        problems.push('notes must be a map')
-        break
-      }
-      const entries = Object.entries(doc.notes)
-      if (entries.length > 1000) problems.push('too many notes')
-      for (const [key, value] of entries) if (!isStr(value, 100_000)) problems.push(`note ${key.slice(0, 40)} must be text up to 100,000 characters`)
+      checkNotesMap(doc.notes, problems)
+      if (doc.annotations !== undefined) problems.push(...annotationMapProblems(doc.annotations))
+      if (doc.uploads !== undefined) checkUploads(doc.uploads, problems)
+      break
+    }
+    case 'faction-notes': {
+      // identity from the registry: a faction's document never turns into another faction's or meeting's
+      if (!ctx.factionId || doc.factionId !== ctx.factionId) problems.push('factionId must stay the registered faction')
+      if (!ctx.meetingId || doc.meetingId !== ctx.meetingId) problems.push('meetingId must stay the registered meeting')
+      problems.push(...annotationMapProblems(doc.annotations))
+      checkNotesMap(doc.notes, problems)
       break
     }
   }

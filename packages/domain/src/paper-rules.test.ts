@@ -95,6 +95,28 @@ describe('checkPaperWrite', () => {
     expect(checkPaperWrite({ before, after: edit(before, (d) => d.attachments.splice(0, 1)), seenEvents: [], actor: author }).length).toBe(1)
   })
 
+  it('lets the office add new file versions while the bodies consult the paper, nothing else', () => {
+    const v = (n: number, by: string) => ({
+      sha256: String(n).repeat(64), name: 'Plan.pdf', mime: 'application/pdf', size: 1, version: n, uploadedAt: '2026-11-25T10:00:00Z', uploadedBy: by, uploadedByName: 'K', comment: '',
+    })
+    const clerk: { userId: string; roles: string[]; departmentId: string | null } = { userId: 'u-clerk', roles: ['clerk'], departmentId: null }
+    const events = [ev('request-approval'), ev('release', { at: '2026-11-22T10:00:00Z' }), ev('start-consultation', { at: '2026-11-23T10:00:00Z' })]
+    const before = { ...base(), reference: 'BV 1 (VIII/2024-2029)', events, attachments: [{ id: 'a1', title: 'Plan', versions: [v(1, 'u-author')] }] }
+    expect(derivePaperWorkflow(before).state).toBe('consultation')
+    const check = (after: PaperDoc, actor = clerk) => checkPaperWrite({ before, after, seenEvents: events, actor })
+    // a corrected plan (version 2) and a new annex
+    expect(check(edit(before, (d) => d.attachments[0].versions.push(v(2, 'u-clerk'))))).toEqual([])
+    expect(check(edit(before, (d) => d.attachments.push({ id: 'a2', title: 'Anlage 2', versions: [v(1, 'u-clerk')] })))).toEqual([])
+    // not the sections, not the title of what the bodies were given, not for the department's author
+    expect(check(edit(before, (d) => (d.sections[0].text = 'Neu.')))[0]).toMatch(/not editable/)
+    expect(check(edit(before, (d) => (d.attachments[0].title = 'Anderer Plan')))[0]).toMatch(/title stays/)
+    expect(check(edit(before, (d) => d.attachments[0].versions.push(v(2, 'u-author'))), author)[0]).toMatch(/not editable/)
+    // once the paper is done, its files are final
+    const done = [...events, ev('complete', { at: '2026-11-30T10:00:00Z' })]
+    const closed = { ...before, events: done }
+    expect(checkPaperWrite({ before: closed, after: edit(closed, (d) => d.attachments[0].versions.push(v(2, 'u-clerk'))), seenEvents: done, actor: clerk })[0]).toMatch(/not editable/)
+  })
+
   it('lets nobody but the relay record consultation results', () => {
     const before = base()
     expect(checkPaperWrite({ before, after: edit(before, (d) => (d.consultations[0].result = 'beschlossen')), seenEvents: [], actor: author }).length).toBe(1)

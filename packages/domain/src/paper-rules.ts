@@ -9,7 +9,7 @@
  */
 import { defaultAccess, type AccessEntry } from './access-policy.ts'
 import type { PaperDoc } from './documents.ts'
-import { canEditSections, deriveWorkflow, type DerivedWorkflow, type WorkflowEvent } from './paper-workflow.ts'
+import { canAddFiles, canEditSections, deriveWorkflow, type DerivedWorkflow, type WorkflowEvent } from './paper-workflow.ts'
 import { paperRolesOf, workflowOf, type PaperActor } from './papers.ts'
 
 /** Fields only the relay writes (through checked commands or at creation). */
@@ -43,7 +43,8 @@ export function checkPaperWrite({ before, after, seenEvents, actor }: PaperWrite
   const def = workflowOf(before)
   const seen = deriveWorkflow(def, seenEvents)
   const roles = paperRolesOf(actor, before, seen)
-  if (!canEditSections(def, seen.state, roles)) {
+  const onlyFiles = changed.every((field) => field === 'attachments')
+  if (!canEditSections(def, seen.state, roles) && !(onlyFiles && canAddFiles(def, seen.state, roles))) {
     problems.push(`${changed.join(', ')}: not editable by ${roles.join('+') || 'this user'} in state ${seen.state}`)
     return problems
   }
@@ -61,6 +62,8 @@ export function checkPaperWrite({ before, after, seenEvents, actor }: PaperWrite
         continue
       }
       if (!same(old.versions, now.versions.slice(0, old.versions.length))) problems.push(`attachment ${old.id}: earlier versions must stay unchanged`)
+      // after release the office adds files; what the bodies were given keeps its title
+      if (!canEditSections(def, seen.state, roles) && old.title !== now.title) problems.push(`attachment ${old.id}: the title stays in state ${seen.state}`)
     }
     for (const attachment of after.attachments ?? []) {
       const old = (before.attachments ?? []).find((a) => a.id === attachment.id)

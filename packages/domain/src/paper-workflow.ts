@@ -15,6 +15,11 @@ export interface WorkflowStateDef {
   label: string
   /** who may edit the paper's sections in this state */
   editors: readonly WorkflowRole[]
+  /**
+   * who may add attachments and new file versions besides the editors: the office keeps a paper's
+   * documents current while the bodies consult it (a corrected plan, an updated annex)
+   */
+  fileEditors?: readonly WorkflowRole[]
   final?: boolean
 }
 
@@ -48,8 +53,8 @@ export const DEFAULT_PAPER_WORKFLOW: WorkflowDefinition = {
     draft: { label: 'Entwurf', editors: ['author', 'clerk'] },
     cosigning: { label: 'Mitzeichnung', editors: [] },
     approval: { label: 'Freigabe', editors: ['approver'] },
-    released: { label: 'freigegeben', editors: ['clerk'] },
-    consultation: { label: 'in Beratung', editors: [] },
+    released: { label: 'freigegeben', editors: ['clerk'], fileEditors: ['clerk'] },
+    consultation: { label: 'in Beratung', editors: [], fileEditors: ['clerk'] },
     done: { label: 'erledigt', editors: [], final: true },
     withdrawn: { label: 'zurückgezogen', editors: [], final: true },
   },
@@ -184,6 +189,11 @@ export function availableActions(def: WorkflowDefinition, derived: DerivedWorkfl
 
 export function canEditSections(def: WorkflowDefinition, state: string, roles: readonly WorkflowRole[]): boolean {
   return def.states[state]?.editors.some((r) => roles.includes(r)) ?? false
+}
+
+/** May these roles add attachments or new file versions in this state (editors always may)? */
+export function canAddFiles(def: WorkflowDefinition, state: string, roles: readonly WorkflowRole[]): boolean {
+  return canEditSections(def, state, roles) || (def.states[state]?.fileEditors?.some((r) => roles.includes(r)) ?? false)
 }
 
 /** Type prefixes of paper references; configurable per town, these are the defaults. */

@@ -115,6 +115,33 @@ export function currentFiles(attachments: readonly Attachment[] | undefined): Fi
 }
 
 /**
+ * An agenda item's files after its paper changed: each of the paper's files moves to the current
+ * version of its attachment (older snapshots without `attachmentId` are recognised by their
+ * SHA-256), attachments added since are appended, and files that are not the paper's stay as they
+ * are. An equal list comes back when nothing changed.
+ */
+export function refreshItemFiles(files: readonly FileRef[], attachments: readonly Attachment[] | undefined): FileRef[] {
+  const current = new Map(currentFiles(attachments).map((f) => [f.attachmentId!, f]))
+  const attachmentOfVersion = new Map<string, string>()
+  for (const a of attachments ?? []) for (const v of a.versions) attachmentOfVersion.set(v.sha256, a.id)
+  const out: FileRef[] = []
+  const placed = new Set<string>()
+  for (const file of files) {
+    const id = file.attachmentId && current.has(file.attachmentId) ? file.attachmentId : attachmentOfVersion.get(file.sha256)
+    const latest = id ? current.get(id) : undefined
+    if (!id || !latest) {
+      out.push(file)
+      continue
+    }
+    if (placed.has(id)) continue
+    placed.add(id)
+    out.push(latest)
+  }
+  for (const [id, file] of current) if (!placed.has(id)) out.push(file)
+  return out
+}
+
+/**
  * Results that end a consultation and let the paper move on to the next one. "vertagt" keeps the
  * consultation open (the body's queue still holds the paper).
  */

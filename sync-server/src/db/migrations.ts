@@ -291,4 +291,23 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX circular_voters_user ON circular_voters(user_id);
   `,
+  /* 4: member app — the faction's shared notes per meeting, push preferences per user */ `
+  -- one faction-notes document per (meeting, faction): the primary key makes creating it race-free
+  CREATE TABLE faction_notes (
+    meeting_id TEXT NOT NULL,
+    faction_id TEXT NOT NULL REFERENCES organizations(id),
+    document_id TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, faction_id)
+  );
+  -- a missing row means the type's default (on)
+  CREATE TABLE push_preferences (
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    enabled INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, type)
+  );
+  `,
 ]

@@ -19,6 +19,12 @@ export class BlobRegistry {
     return this.db.prepare('SELECT size, mime FROM blobs WHERE sha256 = ?').get(sha256) as { size: number; mime: string } | undefined
   }
 
+  /** who uploaded the blob first (null: written by the relay itself) */
+  uploadedBy(sha256: string): string | null | undefined {
+    const row = this.db.prepare('SELECT created_by FROM blobs WHERE sha256 = ?').get(sha256) as { created_by: string | null } | undefined
+    return row ? row.created_by : undefined
+  }
+
   refs(sha256: string): BlobRef[] {
     return (
       this.db.prepare('SELECT document_id, display_name FROM blob_refs WHERE sha256 = ?').all(sha256) as {

@@ -2,10 +2,17 @@
  * The words of a notification. Built from a BodyNotice only, which holds nothing but public facts
  * (body, kind, meeting name, date, place, link): agenda titles cannot reach a mail or a push.
  */
+import type { PushNoticeType } from '@ratstisch/domain'
+
 export interface BodyNotice {
   /** idempotency key, e.g. "release:<meetingId>:v2"; the same key never mails/pushes a recipient twice */
   key: string
-  kind: 'invitation' | 'nachtrag' | 'cancellation' | 'circular'
+  /**
+   * invitation, nachtrag, cancellation, circular: the body's formal notices (mail and push);
+   * documents: documents of an upcoming meeting changed; faction: a colleague shared a note in the
+   * faction's notes on a meeting (push only, never the note itself)
+   */
+  kind: 'invitation' | 'nachtrag' | 'cancellation' | 'circular' | 'documents' | 'faction'
   organizationId: string
   organizationName: string
   /** public facts only */
@@ -14,6 +21,22 @@ export interface BodyNotice {
   location?: string
   /** app path the notification opens, e.g. /app/meetings/<id> */
   path: string
+  /** faction notices: the faction whose members hear it instead of the body's (its name is public) */
+  faction?: { id: string; name: string }
+  /** users who do not hear it (the colleague whose change it is about) */
+  exceptUserIds?: readonly string[]
+}
+
+/** The formal notices of a body also go by mail; notices about changes are pushed only. */
+export function isMailedKind(kind: BodyNotice['kind']): boolean {
+  return kind !== 'documents' && kind !== 'faction'
+}
+
+/** The push preference a notice falls under. */
+export function pushTypeOf(kind: BodyNotice['kind']): PushNoticeType {
+  if (kind === 'documents') return 'documents'
+  if (kind === 'faction') return 'faction'
+  return 'invitation'
 }
 
 export interface NoticeText {
@@ -30,6 +53,8 @@ const KIND_LABEL: Record<BodyNotice['kind'], string> = {
   nachtrag: 'Nachtrag zur Tagesordnung',
   cancellation: 'Absage',
   circular: 'Umlaufverfahren',
+  documents: 'Unterlagen geändert',
+  faction: 'Neue Notiz Ihrer Fraktion',
 }
 
 const INTRO: Record<BodyNotice['kind'], string> = {
@@ -37,6 +62,8 @@ const INTRO: Record<BodyNotice['kind'], string> = {
   nachtrag: 'Die Tagesordnung der folgenden Sitzung wurde ergänzt.',
   cancellation: 'Die folgende Sitzung wurde abgesagt.',
   circular: 'Ihr Gremium entscheidet im Umlaufverfahren. Bitte geben Sie Ihre Stimme in Ratstisch ab.',
+  documents: 'Zu der folgenden Sitzung gibt es neue oder geänderte Unterlagen, zum Beispiel eine neue Fassung einer Anlage.',
+  faction: 'In Ihrer Fraktion wurde eine Anmerkung oder Notiz zu der folgenden Sitzung geteilt.',
 }
 
 const dayFormat = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' })
@@ -76,6 +103,7 @@ export function noticeText(notice: BodyNotice, publicUrl: string): NoticeText {
       : `${label}: ${body}${when ? ` am ${when}` : ''}`
   const url = `${publicUrl.replace(/\/$/, '')}${notice.path}`
   const facts: [string, string][] = [['Gremium', body]]
+  if (notice.faction) facts.unshift(['Fraktion', oneLine(notice.faction.name)])
   if (notice.meetingName) facts.push([notice.kind === 'circular' ? 'Gegenstand' : 'Sitzung', oneLine(notice.meetingName)])
   if (when) facts.push([notice.kind === 'circular' ? 'Frist' : 'Termin', when])
   if (notice.location && notice.kind !== 'circular') facts.push(['Ort', oneLine(notice.location)])

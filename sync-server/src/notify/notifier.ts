@@ -1,7 +1,9 @@
 /**
  * Sends a body's notices (Einladung, Nachtrag, Absage, Umlaufverfahren) by e-mail and Web Push to
  * everyone whose membership in the body is active today: members, chairs, advisory members and
- * substitutes. Each send is claimed in `notifications` first (UNIQUE key/channel/recipient), so a
+ * substitutes. Notices about changes (documents of a meeting, a note shared in a faction) go by
+ * Web Push only, the faction's to its other members. Each user's push preferences per type are
+ * respected. Each send is claimed in `notifications` first (UNIQUE key/channel/recipient), so a
  * repeated command never mails or pushes twice; failures are recorded and retried on the next call.
  * Logs and audit hold the notice key and counts only.
  */
@@ -11,11 +13,12 @@ import type { AuditLog } from '../audit/audit-log.ts'
 import type { RelayConfig } from '../config.ts'
 import type { RelayDatabase } from '../db/database.ts'
 import { mailerFor, type Mailer } from './mailer.ts'
-import { noticeText, type BodyNotice } from './notice-text.ts'
+import { isMailedKind, noticeText, pushTypeOf, type BodyNotice } from './notice-text.ts'
+import { PushPreferenceStore } from './push-preference-store.ts'
 import { vapidKeys, WebPushSender, type PushSender } from './push-sender.ts'
 import { isAllowedPushHost, PushSubscriptionStore } from './push-subscription-store.ts'
 
-export { meetingNotice, type BodyNotice, type NoticeMeeting } from './notice-text.ts'
+export { meetingNotice, pushTypeOf, type BodyNotice, type NoticeMeeting } from './notice-text.ts'
 
 export interface NotifyResult {
   mails: number
@@ -56,6 +59,7 @@ export class Notifier {
   readonly mailer: Mailer
   readonly push: PushSender
   readonly subscriptions: PushSubscriptionStore
+  readonly preferences: PushPreferenceStore
   private readonly db: RelayDatabase
   private readonly config: RelayConfig
   private readonly audit: AuditLog
@@ -69,6 +73,7 @@ export class Notifier {
     this.mailer = deps.mailer ?? mailerFor(deps.config)
     this.push = deps.push ?? new WebPushSender(vapidKeys(deps.db), deps.config.vapidSubject, deps.pushAgent)
     this.subscriptions = new PushSubscriptionStore(deps.db)
+    this.preferences = new PushPreferenceStore(deps.db)
   }
 
   /** the push services subscriptions may point to (PUSH_HOSTS) */
@@ -95,18 +100,22 @@ export class Notifier {
   async notifyBody(notice: BodyNotice): Promise<NotifyResult> {
     const text = noticeText(notice, this.config.publicUrl)
     const result: NotifyResult = { mails: 0, pushes: 0, failed: 0 }
-    const people = this.recipients(notice.organizationId)
-    const personIds = people.map((p) => p.personId)
-    const users =
+    // a faction's notice reaches the faction's members, never the colleague it is about
+    const except = new Set(notice.exceptUserIds ?? [])
+    const allUsersOf = (personIds: string[]) =>
       personIds.length === 0
         ? []
         : (this.db
             .prepare(`SELECT id, person_id AS personId FROM users WHERE disabled = 0 AND person_id IN (${personIds.map(() => '?').join(',')})`)
             .all(...personIds) as { id: string; personId: string }[])
+    const everyone = this.recipients(notice.faction?.id ?? notice.organizationId)
+    const excludedPersons = new Set(allUsersOf(everyone.map((p) => p.personId)).filter((u) => except.has(u.id)).map((u) => u.personId))
+    const people = everyone.filter((p) => !excludedPersons.has(p.personId))
+    const users = allUsersOf(people.map((p) => p.personId)).filter((u) => !except.has(u.id))
     const userByPerson = new Map(users.map((u) => [u.personId, u.id]))
 
     const mails = new Map<string, string | null>() // address -> user id
-    for (const person of people) {
+    for (const person of isMailedKind(notice.kind) ? people : []) {
       const address = person.email?.trim().toLowerCase()
       if (address && EMAIL.test(address) && !mails.has(address)) mails.set(address, userByPerson.get(person.personId) ?? null)
     }
@@ -123,7 +132,8 @@ export class Notifier {
     }
 
     const payload = JSON.stringify({ title: text.subject, body: text.short, path: notice.path, tag: notice.key })
-    for (const sub of this.subscriptions.forUsers(users.map((u) => u.id))) {
+    const wanting = this.preferences.wanting(users.map((u) => u.id), pushTypeOf(notice.kind))
+    for (const sub of this.subscriptions.forUsers([...wanting])) {
       // a subscription stored before PUSH_HOSTS was narrowed is not used
       if (!isAllowedPushHost(sub.endpoint, this.config.pushHosts)) continue
       if (!this.claim(notice.key, 'push', sub.endpoint, sub.userId, text.subject)) continue

@@ -1,5 +1,6 @@
-/** /api/push: the VAPID public key and the signed-in user's own Web Push subscriptions. */
+/** /api/push: the VAPID public key, the signed-in user's own Web Push subscriptions and preferences. */
 import { Hono } from 'hono'
+import { parsePushPreferencesUpdate } from '@ratstisch/domain'
 import type { AuditLog } from '../audit/audit-log.ts'
 import type { RelayEnv } from '../http/context.ts'
 import type { Notifier } from './notifier.ts'
@@ -42,6 +43,22 @@ export function pushRoutes(deps: { notifier: Notifier; audit: AuditLog }): Hono<
     const removed = notifier.subscriptions.remove(c.get('userId'), body.endpoint)
     if (removed) audit.write('push-unsubscribe', c.get('userId'), null)
     return c.json({ ok: true, removed })
+  })
+
+  // which notice types the user wants pushed (all devices); mails of formal notices are not affected
+  app.get('/preferences', (c) => {
+    c.header('Cache-Control', 'no-store')
+    return c.json({ preferences: notifier.preferences.get(c.get('userId')) })
+  })
+
+  app.put('/preferences', async (c) => {
+    const body = await readJson(c.req.raw)
+    if (body === undefined) return c.json({ error: 'Ungültige Anfrage: JSON erwartet', code: 'bad-request' }, 400)
+    const update = parsePushPreferencesUpdate(body)
+    if (typeof update === 'string') return c.json({ error: update, code: 'bad-preferences' }, 400)
+    const preferences = notifier.preferences.update(c.get('userId'), update)
+    audit.write('push-preferences', c.get('userId'), null, { ...update })
+    return c.json({ preferences })
   })
 
   return app

@@ -3,7 +3,7 @@
  * the documents: on every change of a loaded document, debounced per document.
  */
 import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo'
-import { displayFileName, fileRefsOf, type FileRef, type MeetingConfidentialDoc, type MeetingDoc, type MinutesDoc, type PaperDoc, type RatstischDoc } from '@ratstisch/domain'
+import { displayFileName, fileRefsOf, type FileRef, type MeetingConfidentialDoc, type MeetingDoc, type MinutesDoc, type NotesDoc, type PaperDoc, type RatstischDoc } from '@ratstisch/domain'
 import type { AccessRegistry } from '../access/access-registry.ts'
 import type { BlobRegistry } from '../files/blob-registry.ts'
 import type { PaperCatalogue } from '../papers/paper-catalogue.ts'
@@ -78,6 +78,9 @@ export class Projection {
       case 'minutes':
         this.onMinutes?.(documentId, doc)
         break
+      case 'notes':
+        this.blobs.replaceRefs(documentId, this.uploadFileNames(documentId, entry.ownerId, doc))
+        break
       case 'paper':
         this.blobs.replaceRefs(documentId, this.paperFileNames(doc))
         this.papers.upsertFromDoc(doc, documentId)
@@ -119,6 +122,25 @@ export class Projection {
           displayName: displayFileName({ meetingStart: meeting.start, bodyName, itemNumber: item.number, title: item.title }, file.name, file.mime),
         })
       }
+    }
+    return dedupe(result)
+  }
+
+  /**
+   * A member's own uploads (NotesDoc.uploads). The notes document is written by its owner alone, so
+   * a listed SHA-256 is taken only for a blob the owner uploaded or may read anyway: naming the hash
+   * of somebody else's non-public file must not open it to the owner.
+   */
+  private uploadFileNames(documentId: string, ownerId: string | null, doc: NotesDoc): Array<{ sha256: string; displayName: string }> {
+    if (!ownerId || !Array.isArray(doc.uploads)) return []
+    const result: Array<{ sha256: string; displayName: string }> = []
+    for (const upload of doc.uploads) {
+      if (typeof upload?.sha256 !== 'string' || typeof upload.name !== 'string') continue
+      const refs = this.blobs.refs(upload.sha256)
+      const mayName =
+        this.blobs.uploadedBy(upload.sha256) === ownerId ||
+        refs.some((r) => r.documentId === documentId || this.registry.canRead(ownerId, r.documentId))
+      if (mayName) result.push({ sha256: upload.sha256, displayName: upload.name.slice(0, 300) })
     }
     return dedupe(result)
   }

@@ -24,7 +24,18 @@ export interface RelayRepoOptions {
    * Rules beyond the document's structure (e.g. who may edit which part of a paper in which
    * workflow state): problems with a writer's change, given the relay's copy before and the fork.
    */
-  checkWrite?: (userId: string, type: string, before: A.Doc<unknown>, fork: A.Doc<unknown>) => string[]
+  checkWrite?: (userId: string, type: string, before: A.Doc<unknown>, fork: A.Doc<unknown>, documentId: DocumentId) => string[] | Promise<string[]>
+  /**
+   * A writer's change passed every check and is handed to the repo now: side effects that depend
+   * on what changed (notices to colleagues, refreshing meetings after a new file version).
+   */
+  afterWrite?: (userId: string, type: string, before: A.Doc<unknown>, fork: A.Doc<unknown>, documentId: DocumentId) => void
+}
+
+/** The faction of a faction-notes document: its one audience principal `org:<id>` (see defaultAccess). */
+function factionOfAudience(entry: { type: string; writers: readonly string[] }): string | null {
+  if (entry.type !== 'faction-notes' || entry.writers.length !== 1 || !entry.writers[0].startsWith('org:')) return null
+  return entry.writers[0].slice('org:'.length)
 }
 
 export class RelayRepo {
@@ -47,9 +58,11 @@ export class RelayRepo {
       validateWrite: async (userId, documentId, fork) => {
         const entry = registry.get(documentId)
         if (!entry) throw new Error('unregistered document')
-        const problems = validateDocument(entry.type, fork, { meetingId: entry.meetingId, ownerId: entry.ownerId })
-        if (!problems.length && options.checkWrite) problems.push(...options.checkWrite(userId, entry.type, await this.localDoc(documentId), fork))
+        const problems = validateDocument(entry.type, fork, { meetingId: entry.meetingId, ownerId: entry.ownerId, factionId: factionOfAudience(entry) })
+        const before = problems.length || (!options.checkWrite && !options.afterWrite) ? undefined : await this.localDoc(documentId)
+        if (before && options.checkWrite) problems.push(...(await options.checkWrite(userId, entry.type, before, fork, documentId)))
         if (problems.length) throw new Error(problems.slice(0, 5).join('; '))
+        if (before) options.afterWrite?.(userId, entry.type, before, fork, documentId)
       },
       touched: (documentId, peerId) => {
         this.lastUsed.set(documentId, Date.now())
