@@ -16,6 +16,7 @@
  *   npm run bench:agenda-builder -- --meeting mtg-bauausschuss-2026-11-04   (an existing demo meeting)
  */
 import { chromium, type Page } from '@playwright/test'
+import { signInApp, unlockApp } from './support/app-lock.ts'
 import { startRelay } from './support/relay-process.ts'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -150,13 +151,10 @@ try {
   await context.addInitScript(LONG_TASK_OBSERVER)
   await context.route(`${ORIGIN}/bench/plain-agenda`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PLAIN_PAGE(ITEMS) }))
   const page = await context.newPage()
-  await page.goto(`${ORIGIN}/app/`)
-  await page.getByLabel('Benutzername').fill('clerk')
-  await page.getByLabel('Passwort').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Anmelden' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Sitzungen' }).waitFor()
+  await signInApp(page, ORIGIN, 'clerk', PASSWORD)
 
   await page.goto(`${ORIGIN}/app/meetings/${encodeURIComponent(meetingId)}/agenda`)
+  await unlockApp(page)
   await page.getByRole('heading', { level: 1, name: 'Tagesordnung bearbeiten' }).waitFor({ timeout: 60_000 })
   const publicItems = page.locator('rt-agenda-view section.part.public li.item')
   await publicItems.first().waitFor({ timeout: 60_000 })

@@ -1,11 +1,15 @@
 /**
  * App start: time from page.goto('/app/') to an interactive meeting list (first meeting link
  * visible and enabled) in Debian's Chromium, online and offline (service worker + IndexedDB only).
+ * Every start shows the app lock first: the figures include unlocking with the PIN (typed by the
+ * script, so without a person's typing time), and the time to the lock screen and the unlock
+ * itself are shown separately.
  * Baseline in the same run: the relay's server-rendered portal page (goto to its heading visible).
  *
  *   npm run bench:app -- [runs=5]
  */
 import { chromium } from '@playwright/test'
+import { signInApp, unlockApp } from './support/app-lock.ts'
 import { startRelay } from './support/relay-process.ts'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -29,21 +33,22 @@ const browser = await chromium.launch({
 try {
   const context = await browser.newContext({ serviceWorkers: 'allow', locale: 'de-DE', timezoneId: 'Europe/Berlin' })
   const page = await context.newPage()
-  await page.goto(`${ORIGIN}/app/`)
-  await page.getByLabel('Benutzername').fill('member-a')
-  await page.getByLabel('Passwort').fill('ratstisch-demo')
-  await page.getByRole('button', { name: 'Anmelden' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Sitzungen' }).waitFor()
+  await signInApp(page, ORIGIN, 'member-a', 'ratstisch-demo')
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready
   })
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
   await page.close()
 
+  const toLock: number[] = []
+  const unlocks: number[] = []
   async function timeList(): Promise<number> {
     const p = await context.newPage()
     const started = performance.now()
     await p.goto(`${ORIGIN}/app/`)
+    await p.getByRole('heading', { level: 1, name: 'Ratstisch ist gesperrt' }).waitFor({ timeout: 30_000 })
+    toLock.push(performance.now() - started)
+    unlocks.push(await unlockApp(p))
     const first = p.locator('rt-meetings-view a.name').first()
     await first.waitFor({ state: 'visible', timeout: 30_000 })
     await first.isEnabled()
@@ -74,6 +79,7 @@ try {
   console.log(`baseline: server-rendered portal page   ${fmt(portal)}`)
   console.log(`app online                              ${fmt(online)}  (${(percentile(online, 50) / base).toFixed(1)}× portal)`)
   console.log(`app offline (service worker + IndexedDB) ${fmt(offline)}  (${(percentile(offline, 50) / base).toFixed(1)}× portal)`)
+  console.log(`  of which: to the lock screen ${fmt(toLock)}; unlock (PIN key, session open) ${fmt(unlocks)}`)
 } finally {
   await browser.close()
   relay.child.kill('SIGTERM')

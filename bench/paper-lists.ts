@@ -6,6 +6,7 @@
  *   tasks (> 50 ms, PerformanceObserver 'longtask') while scrolling through the whole list;
  * - baselines in the same run: the same rows rendered non-virtualised by a plain page (fetch +
  *   DOM, no framework) on the same origin, and the app's own start to its meeting list.
+ *   Every app page load passes the app lock (PIN typed by the script, unlock included in the time).
  *
  * Data: seeding the demo town at --scale 17 would take minutes (it creates every paper as an
  * Automerge document), so by default the script fills the `papers` read model and the access
@@ -16,6 +17,7 @@
  *   npm run bench:paper-lists -- --data-dir ./data-scale17 [runs=3]   (signs in as demo "clerk")
  */
 import { chromium, type Page } from '@playwright/test'
+import { signInApp, unlockApp } from './support/app-lock.ts'
 import { startRelay } from './support/relay-process.ts'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -296,11 +298,7 @@ try {
   await context.addInitScript(LONG_TASK_OBSERVER)
   await context.route(`${ORIGIN}/bench/plain-list`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PLAIN_PAGE }))
   const login = await context.newPage()
-  await login.goto(`${ORIGIN}/app/`)
-  await login.getByLabel('Benutzername').fill('clerk')
-  await login.getByLabel('Passwort').fill(PASSWORD)
-  await login.getByRole('button', { name: 'Anmelden' }).click()
-  await login.getByRole('heading', { level: 1, name: 'Sitzungen' }).waitFor()
+  await signInApp(login, ORIGIN, 'clerk', PASSWORD)
   await login.evaluate(async () => {
     await navigator.serviceWorker.ready
   })
@@ -313,6 +311,7 @@ try {
     const page = await context.newPage()
     const started = performance.now()
     await page.goto(`${ORIGIN}/app/papers?view=all`)
+    await unlockApp(page)
     await firstRow(page).waitFor({ state: 'visible', timeout: 60_000 })
     return { ms: performance.now() - started, page }
   }
@@ -327,6 +326,7 @@ try {
     const page = await context.newPage()
     const started = performance.now()
     await page.goto(`${ORIGIN}/app/`)
+    await unlockApp(page)
     await page.getByRole('heading', { level: 1, name: 'Sitzungen' }).waitFor()
     return { ms: performance.now() - started, page }
   }

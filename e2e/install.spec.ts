@@ -3,7 +3,7 @@
  * worker that controls the page, and a login that works by keyboard, including its error states.
  */
 import { expect, test } from '@playwright/test'
-import { DEMO_PASSWORD, expectAccessible, focusedElement, signIn, waitForServiceWorker } from './journey-helpers.ts'
+import { DEMO_PASSWORD, DEMO_PIN, expectAccessible, focusedElement, setPin, signIn, waitForServiceWorker } from './journey-helpers.ts'
 
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
@@ -55,6 +55,7 @@ test('unknown address shows the not-found view', async ({ page }) => {
   await page.getByLabel('Benutzername').fill('member-c')
   await page.getByLabel('Passwort').fill(DEMO_PASSWORD)
   await page.getByLabel('Passwort').press('Enter')
+  await setPin(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' })).toBeVisible()
   await expect(page.getByText('/app/keine/solche/seite')).toBeVisible()
   await expectAccessible(page, 'not found')
@@ -90,8 +91,15 @@ test('login works by keyboard and explains its errors', async ({ page }) => {
   await expect(page.getByLabel('Passwort')).toHaveAttribute('aria-invalid', 'true')
   await expectAccessible(page, 'login with error')
 
-  // correct password, still only the keyboard
+  // correct password, still only the keyboard; then the app lock PIN, also by keyboard
   await page.keyboard.type(DEMO_PASSWORD)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'App-Sperre einrichten' })).toBeVisible()
+  await expect.poll(async () => (await focusedElement(page)).id).toBe('pin')
+  await page.keyboard.type(DEMO_PIN)
+  await page.keyboard.press('Tab')
+  expect((await focusedElement(page)).id).toBe('repeat')
+  await page.keyboard.type(DEMO_PIN)
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'Sitzungen' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible()

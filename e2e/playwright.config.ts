@@ -99,6 +99,8 @@ export default defineConfig({
         // the sink's push service besides the real ones; its certificate is trusted, nothing else is loosened
         PUSH_HOSTS: ['127.0.0.1', ...DEFAULT_PUSH_HOSTS].join(','),
         NODE_EXTRA_CA_CERTS: join(certDir, 'cert.pem'),
+        // notices about changes (documents, faction notes) are batched for a second, not a minute
+        NOTICE_DELAY_MS: '1000',
       },
     },
   ],

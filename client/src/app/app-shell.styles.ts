@@ -81,6 +81,10 @@ export const appShellStyles = css`
     margin: 0 auto;
     padding: 1rem 1.25rem 3rem;
   }
+  /* the reader shows documents side by side: it takes the whole width */
+  main.wide {
+    max-width: none;
+  }
   main:focus {
     outline: none;
   }

@@ -2,21 +2,41 @@
  * The app frame: skip link, header (brand, navigation, sync status, user, sign-out), main
  * landmark, and the router. Decides at start whether to show the login view or the user's data:
  * signed in at the relay, or — offline — the last signed-in user from the device database.
+ *
+ * Between sign-in and the data stands the app lock: the first time on a device the user chooses a
+ * PIN before anything is stored, afterwards every start (and every lock: button, auto-lock, another
+ * tab) shows the lock screen. Locking stops the session and drops it, the data key and every view
+ * holding decrypted data; unlocking opens the session again on the same route.
  */
 import { LitElement, html, nothing } from 'lit'
 import '../components/sync-status/sync-status.ts'
 import '../components/notification-settings/notification-settings.ts'
+import '../components/app-lock/app-lock.ts'
+import '../components/lock-settings/lock-settings.ts'
+import type { UnlockedDetail } from '../components/app-lock/app-lock.ts'
+import { tl } from '../i18n/messages-lock.ts'
+import { AppLock, DeviceAppLockStore } from '../services/app-lock.ts'
+import { AUTO_LOCK_DEFAULT_MINUTES } from '../services/app-lock-policy.ts'
+import { IdleTimer } from '../services/idle-timer.ts'
+import type { LocalCipher } from '../services/local-cipher.ts'
+import { WebAuthnPrfAuthenticator } from '../services/platform-authenticator.ts'
 import { t } from '../i18n/messages.ts'
 import { ApiClient } from '../services/api-client.ts'
 import { PushService } from '../services/push.ts'
 import { AuthService } from '../services/auth.ts'
-import { DeviceDb } from '../services/local-db.ts'
+import { DeviceDb, unsyncedChanges } from '../services/local-db.ts'
 import type { Me } from '../services/relay-contract.ts'
-import { Session, wipePending } from '../services/session.ts'
+import { Session, wipePending, wipeUserData } from '../services/session.ts'
 import type { SyncStatus } from '../services/sync-status-state.ts'
 import '../views/login/login-view.ts'
 import '../views/meeting/meeting-view.ts'
+import '../views/reader/reader-view.ts'
+import '../views/reader/annotations-view.ts'
 import '../views/meetings/meetings-view.ts'
+import '../views/storage/storage-view.ts'
+import '../views/search/search-view.ts'
+import { ts } from '../i18n/messages-search.ts'
+import '../views/compare/compare-view.ts'
 import '../views/not-found/not-found-view.ts'
 import '../views/admin/admin-view.ts'
 import '../views/paper/paper-new-view.ts'
@@ -34,7 +54,10 @@ import { appShellStyles } from './app-shell.styles.ts'
 import { APP_BASE, hrefFor, parseRoute, type Route } from './routes.ts'
 import { themeStyles } from './theme.styles.ts'
 
-type Phase = 'starting' | 'login' | 'app' | 'error'
+type Phase = 'starting' | 'login' | 'setup' | 'locked' | 'app' | 'error'
+
+/** Tabs of the app tell each other when one locks: a lock holds for the whole device. */
+const LOCK_CHANNEL = 'ratstisch-app-lock'
 
 /** Staff of the administration work with papers (Amtsinfo). */
 const isStaff = (roles: readonly string[]) => roles.some((r) => r === 'author' || r === 'approver' || r === 'clerk' || r === 'admin')
@@ -48,6 +71,8 @@ export class AppShell extends LitElement {
     syncStatus: { state: true },
     notice: { state: true },
     errorDetail: { state: true },
+    account: { state: true },
+    unsynced: { state: true },
     updateReady: { type: Boolean, attribute: 'update-ready' },
   }
 
@@ -58,20 +83,28 @@ export class AppShell extends LitElement {
   declare notice: string
   declare errorDetail: string
   declare updateReady: boolean
+  /** the signed-in (or last) account while setting up, locked or unlocked */
+  declare account: Me | undefined
+  declare unsynced: number
 
   private readonly device = new DeviceDb()
   private readonly api = new ApiClient({ onUnauthorized: () => void this.onUnauthorized() })
   private readonly auth = new AuthService(this.api, this.device)
+  private readonly appLock = new AppLock(new DeviceAppLockStore(this.device), { authenticator: new WebAuthnPrfAuthenticator() })
+  private readonly idle = new IdleTimer(AUTO_LOCK_DEFAULT_MINUTES, () => void this.lockApp())
+  private readonly lockChannel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(LOCK_CHANNEL)
   private offStatus: (() => void) | undefined
 
   constructor() {
     super()
     this.phase = 'starting'
-    this.route = parseRoute(location.pathname)
+    this.route = parseRoute(location.pathname, location.search)
     this.syncStatus = 'syncing'
     this.notice = ''
     this.errorDetail = ''
     this.updateReady = false
+    this.account = undefined
+    this.unsynced = 0
   }
 
   override connectedCallback(): void {
@@ -79,6 +112,7 @@ export class AppShell extends LitElement {
     window.addEventListener('popstate', this.onPopState)
     window.addEventListener('click', this.onLinkClick)
     this.addEventListener('navigate', this.onNavigate as EventListener)
+    this.lockChannel?.addEventListener('message', this.onLockMessage)
     void this.boot()
   }
 
@@ -86,13 +120,15 @@ export class AppShell extends LitElement {
     super.disconnectedCallback()
     window.removeEventListener('popstate', this.onPopState)
     window.removeEventListener('click', this.onLinkClick)
+    this.lockChannel?.removeEventListener('message', this.onLockMessage)
+    this.idle.stop()
   }
 
   private async boot(): Promise<void> {
     try {
       await wipePending(this.device)
       const resumed = await this.auth.resume()
-      if (resumed) await this.openSession(resumed.me)
+      if (resumed) await this.showLock(resumed.me)
       else this.phase = 'login'
     } catch (e) {
       console.error('start failed', e)
@@ -101,18 +137,34 @@ export class AppShell extends LitElement {
     }
   }
 
-  private async openSession(me: Me): Promise<void> {
-    const session = await Session.open(me, await this.auth.deviceId(), this.api, this.device)
+  /** The lock screen for `me`: choose a PIN the first time on this device, else unlock. */
+  private async showLock(me: Me): Promise<void> {
+    this.account = me
+    this.unsynced = await unsyncedChanges(me.id).catch(() => 0)
+    this.phase = (await this.appLock.state(me.id)) === 'none' ? 'setup' : 'locked'
+  }
+
+  private async openSession(me: Me, cipher: LocalCipher): Promise<void> {
+    const session = await Session.open(me, await this.auth.deviceId(), this.api, this.device, cipher)
     this.session = session
     this.syncStatus = session.status.status
     this.offStatus = session.status.on('status', (s) => (this.syncStatus = s))
-    this.notice = ''
     this.phase = 'app'
+    this.idle.setMinutes((await this.appLock.row(me.id))?.autoLockMinutes ?? AUTO_LOCK_DEFAULT_MINUTES)
+    this.idle.start()
   }
 
   private async onSignedIn(e: CustomEvent<Me>): Promise<void> {
+    this.notice = ''
+    await this.showLock(e.detail)
+  }
+
+  private async onUnlocked(e: CustomEvent<UnlockedDetail>): Promise<void> {
+    const me = this.account
+    if (!me) return
     try {
-      await this.openSession(e.detail)
+      await this.openSession(me, e.detail.cipher)
+      this.notice = e.detail.notice ?? ''
       await this.focusMain()
     } catch (err) {
       this.errorDetail = err instanceof Error ? err.message : String(err)
@@ -120,10 +172,53 @@ export class AppShell extends LitElement {
     }
   }
 
+  /**
+   * Locks: the session stops (sync, repo, database), and the session, the data key and the views
+   * showing decrypted data are dropped; the route stays, so unlocking returns to it.
+   */
+  private async lockApp(broadcast = true): Promise<void> {
+    if (this.phase !== 'app' || !this.session) return
+    const session = this.session
+    this.idle.stop()
+    this.offStatus?.()
+    this.session = undefined
+    this.notice = ''
+    await this.showLock(session.me)
+    if (broadcast) this.lockChannel?.postMessage({ type: 'lock', userId: session.me.id })
+    // the lock screen puts the focus on the PIN field itself
+    await session.stop()
+  }
+
+  private readonly onLockMessage = (e: MessageEvent<{ type?: string; userId?: string }>) => {
+    if (e.data?.type === 'lock' && e.data.userId === this.session?.me.id) void this.lockApp(false)
+  }
+
+  /**
+   * "PIN vergessen", or the tenth wrong PIN: the key is gone (or goes now), the local data is
+   * deleted and the user signs in again. Nothing of theirs stays readable on the device.
+   */
+  private async forgetAccount(notice: string): Promise<void> {
+    const me = this.account
+    if (!me) return
+    const session = this.session
+    this.session = undefined
+    this.idle.stop()
+    this.offStatus?.()
+    await this.appLock.remove(me.id)
+    await session?.stop()
+    await this.auth.signOut(me.id)
+    await wipeUserData(this.device, me.id)
+    this.account = undefined
+    this.notice = notice
+    this.phase = 'login'
+    await this.focusMain()
+  }
+
   /** The relay no longer accepts our session cookie: keep the local data, ask to sign in. */
   private async onUnauthorized(): Promise<void> {
     if (this.phase !== 'app') return
     const session = this.session
+    this.idle.stop()
     this.offStatus?.()
     this.session = undefined
     this.notice = t('app.sessionExpired')
@@ -139,6 +234,7 @@ export class AppShell extends LitElement {
     // this device stops receiving the signed-out user's notices (best effort, bounded: the
     // relay also drops subscriptions whose push service answers 410)
     await Promise.race([new PushService(this.api).disable().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000))])
+    this.idle.stop()
     await this.auth.signOut(session.me.id)
     await session.wipe(this.device)
     // a fresh page: no handle, socket or connection of the signed-out user survives
@@ -151,7 +247,7 @@ export class AppShell extends LitElement {
   }
 
   private readonly onPopState = () => {
-    this.route = parseRoute(location.pathname)
+    this.route = parseRoute(location.pathname, location.search)
     void this.focusMain()
   }
 
@@ -167,8 +263,10 @@ export class AppShell extends LitElement {
   }
 
   navigate(path: string): void {
+    this.notice = ''
     if (path !== location.pathname + location.search) history.pushState(null, '', path)
-    this.route = parseRoute(new URL(path, location.href).pathname)
+    const url = new URL(path, location.href)
+    this.route = parseRoute(url.pathname, url.search)
     void this.focusMain()
   }
 
@@ -192,7 +290,15 @@ export class AppShell extends LitElement {
       case 'meeting':
         return html`<rt-meeting-view .session=${session} meeting-id=${r.meetingId}></rt-meeting-view>`
       case 'file':
-        return html`<rt-meeting-view .session=${session} meeting-id=${r.meetingId} file-sha=${r.sha256}></rt-meeting-view>`
+        return html`<rt-reader-view .session=${session} .route=${r}></rt-reader-view>`
+      case 'annotations':
+        return html`<rt-annotations-view .session=${session} meeting-id=${r.meetingId}></rt-annotations-view>`
+      case 'compare':
+        return html`<rt-compare-view .session=${session} meeting-id=${r.meetingId} sha-a=${r.shaA} sha-b=${r.shaB}></rt-compare-view>`
+      case 'offline':
+        return html`<rt-storage-view .session=${session}></rt-storage-view>`
+      case 'search':
+        return html`<rt-search-view .session=${session} .params=${r}></rt-search-view>`
       case 'papers':
         return html`<rt-paper-lists-view .session=${session} mode="work"></rt-paper-lists-view>`
       case 'papers-overview':
@@ -228,10 +334,25 @@ export class AppShell extends LitElement {
         return html`<p role="status">${t('app.starting')}</p>`
       case 'login':
         return html`<rt-login-view .auth=${this.auth} notice=${this.notice} @signed-in=${this.onSignedIn}></rt-login-view>`
+      case 'setup':
+      case 'locked':
+        return this.account
+          ? html`<rt-app-lock
+              .lock=${this.appLock}
+              .me=${this.account}
+              mode=${this.phase === 'setup' ? 'setup' : 'unlock'}
+              unsynced=${this.unsynced}
+              @unlocked=${this.onUnlocked}
+              @forget=${() => void this.forgetAccount(tl('lock.forgotten'))}
+              @exhausted=${() => void this.forgetAccount(tl('lock.wiped'))}
+            ></rt-app-lock>`
+          : nothing
       case 'error':
         return html`<rt-not-found-view kind="error" detail=${this.errorDetail}></rt-not-found-view>`
       case 'app':
-        return this.session ? this.renderRoute(this.session) : nothing
+        return this.session
+          ? html`${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}${this.renderRoute(this.session)}`
+          : nothing
     }
   }
 
@@ -253,6 +374,9 @@ export class AppShell extends LitElement {
                 <ul>
                   <li>
                     <a href=${hrefFor({ name: 'meetings' })} aria-current=${this.route.name === 'meetings' ? 'page' : nothing}>${t('app.nav.meetings')}</a>
+                  </li>
+                  <li>
+                    <a href=${hrefFor({ name: 'search' })} aria-current=${this.route.name === 'search' ? 'page' : nothing}>${ts('search.nav')}</a>
                   </li>
                   ${isStaff(session.me.roles)
                     ? html`<li>
@@ -295,11 +419,18 @@ export class AppShell extends LitElement {
               <span class="user">
                 <span>${t('app.signedInAs', { name: session.me.name })}</span>
                 <rt-notification-settings .api=${this.api}></rt-notification-settings>
+                <rt-lock-settings
+                  .lock=${this.appLock}
+                  .me=${session.me}
+                  @auto-lock-changed=${(e: CustomEvent<number>) => this.idle.setMinutes(e.detail)}
+                  @exhausted=${() => void this.forgetAccount(tl('lock.wiped'))}
+                ></rt-lock-settings>
+                <button type="button" @click=${() => void this.lockApp()}>${tl('lock.button')}</button>
                 <button type="button" @click=${() => void this.logout()}>${t('app.logout')}</button>
               </span>`
           : nothing}
       </header>
-      <main id="main" tabindex="-1">${this.renderMain()}</main>
+      <main id="main" tabindex="-1" class=${this.phase === 'app' && this.route.name === 'file' ? 'wide' : ''}>${this.renderMain()}</main>
     `
   }
 }

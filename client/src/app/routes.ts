@@ -4,7 +4,11 @@ export const APP_BASE = '/app/'
 export type Route =
   | { name: 'meetings' }
   | { name: 'meeting'; meetingId: string }
-  | { name: 'file'; meetingId: string; sha256: string }
+  /** the reader; `page`, `q` (find in document) and `annotation` come from the query string */
+  | { name: 'file'; meetingId: string; sha256: string; page?: number; q?: string; annotation?: string }
+  | { name: 'annotations'; meetingId: string }
+  | { name: 'compare'; meetingId: string; shaA: string; shaB: string }
+  | { name: 'offline' }
   | { name: 'papers' }
   | { name: 'papers-overview' }
   | { name: 'paper-new' }
@@ -17,7 +21,46 @@ export type Route =
   | { name: 'resolutions' }
   | { name: 'circulars' }
   | { name: 'circular'; circularId: string }
+  /** local full-text search; query and filters come from the query string */
+  | ({ name: 'search' } & SearchParams)
   | { name: 'not-found'; path: string }
+
+/** What the search view shows: the query and its filters (body, date range, type of result). */
+export interface SearchParams {
+  q?: string
+  body?: string
+  /** ISO dates, inclusive */
+  from?: string
+  to?: string
+  type?: 'meeting' | 'agenda-item' | 'paper' | 'file'
+}
+
+const SEARCH_TYPES: readonly NonNullable<SearchParams['type']>[] = ['meeting', 'agenda-item', 'paper', 'file']
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** The search view's parameters from a query string; anything malformed is left out. */
+export function searchParams(search: string): SearchParams {
+  const params = new URLSearchParams(search)
+  const out: SearchParams = {}
+  const q = params.get('q')?.trim()
+  if (q) out.q = q.slice(0, 200)
+  const body = params.get('body')
+  if (body && body.length <= 100) out.body = body
+  for (const key of ['from', 'to'] as const) {
+    const value = params.get(key)
+    if (value && ISO_DATE.test(value)) out[key] = value
+  }
+  const type = params.get('type')
+  if (type && (SEARCH_TYPES as readonly string[]).includes(type)) out.type = type as SearchParams['type']
+  return out
+}
+
+export function searchQueryString(p: SearchParams): string {
+  const query = new URLSearchParams()
+  for (const key of ['q', 'body', 'from', 'to', 'type'] as const) if (p[key]) query.set(key, p[key] as string)
+  const s = query.toString()
+  return s ? `?${s}` : ''
+}
 
 export const ADMIN_SECTIONS = ['terms', 'bodies', 'factions', 'departments', 'persons', 'memberships'] as const
 export type AdminSection = (typeof ADMIN_SECTIONS)[number]
@@ -31,7 +74,20 @@ function decode(segment: string): string | null {
   }
 }
 
-export function parseRoute(pathname: string): Route {
+/** The reader's query parameters: a page to open at, a find text, an annotation to show. */
+function readerParams(search: string): { page?: number; q?: string; annotation?: string } {
+  const params = new URLSearchParams(search)
+  const out: { page?: number; q?: string; annotation?: string } = {}
+  const page = Number(params.get('page'))
+  if (Number.isInteger(page) && page > 0 && page < 100_000) out.page = page
+  const q = params.get('q')?.trim()
+  if (q) out.q = q.slice(0, 200)
+  const annotation = params.get('annotation')
+  if (annotation && annotation.length <= 100) out.annotation = annotation
+  return out
+}
+
+export function parseRoute(pathname: string, search = ''): Route {
   if (pathname === '/app' || pathname === APP_BASE || pathname === `${APP_BASE}index.html` || pathname === `${APP_BASE}meetings` || pathname === `${APP_BASE}meetings/`)
     return { name: 'meetings' }
   if (!pathname.startsWith(APP_BASE)) return { name: 'not-found', path: pathname }
@@ -45,6 +101,13 @@ export function parseRoute(pathname: string): Route {
     if (meetingId) return { name: parts[2], meetingId }
   }
   if (parts[0] === 'planning' && parts.length === 1) return { name: 'planning' }
+  if (parts[0] === 'offline' && parts.length === 1) return { name: 'offline' }
+  if (parts[0] === 'search' && parts.length === 1) return { name: 'search', ...searchParams(search) }
+  if (parts[0] === 'meetings' && parts.length === 5 && parts[2] === 'compare') {
+    const meetingId = decode(parts[1])
+    const [shaA, shaB] = [parts[3].toLowerCase(), parts[4].toLowerCase()]
+    if (meetingId && /^[0-9a-f]{64}$/.test(shaA) && /^[0-9a-f]{64}$/.test(shaB)) return { name: 'compare', meetingId, shaA, shaB }
+  }
   if (parts[0] === 'resolutions' && parts.length === 1) return { name: 'resolutions' }
   if (parts[0] === 'circulars' && parts.length === 1) return { name: 'circulars' }
   if (parts[0] === 'circulars' && parts.length === 2) {
@@ -54,7 +117,11 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'meetings' && parts.length === 4 && parts[2] === 'files') {
     const meetingId = decode(parts[1])
     const sha = parts[3].toLowerCase()
-    if (meetingId && /^[0-9a-f]{64}$/.test(sha)) return { name: 'file', meetingId, sha256: sha }
+    if (meetingId && /^[0-9a-f]{64}$/.test(sha)) return { name: 'file', meetingId, sha256: sha, ...readerParams(search) }
+  }
+  if (parts[0] === 'meetings' && parts.length === 3 && parts[2] === 'annotations') {
+    const meetingId = decode(parts[1])
+    if (meetingId) return { name: 'annotations', meetingId }
   }
   if (parts[0] === 'papers' && parts.length === 1) return { name: 'papers' }
   if (parts[0] === 'papers' && parts.length === 2) {
@@ -76,8 +143,24 @@ export function hrefFor(route: Route): string {
       return APP_BASE
     case 'meeting':
       return `${APP_BASE}meetings/${encodeURIComponent(route.meetingId)}`
-    case 'file':
-      return `${APP_BASE}meetings/${encodeURIComponent(route.meetingId)}/files/${route.sha256}`
+    case 'file': {
+      const query = new URLSearchParams()
+      if (route.page) query.set('page', String(route.page))
+      if (route.q) query.set('q', route.q)
+      if (route.annotation) query.set('annotation', route.annotation)
+      const search = query.toString()
+      return `${APP_BASE}meetings/${encodeURIComponent(route.meetingId)}/files/${route.sha256}${search ? `?${search}` : ''}`
+    }
+    case 'annotations':
+      return `${APP_BASE}meetings/${encodeURIComponent(route.meetingId)}/annotations`
+    case 'compare':
+      return `${APP_BASE}meetings/${encodeURIComponent(route.meetingId)}/compare/${route.shaA}/${route.shaB}`
+    case 'offline':
+      return `${APP_BASE}offline`
+    case 'search': {
+      const { name: _name, ...params } = route
+      return `${APP_BASE}search${searchQueryString(params)}`
+    }
     case 'papers':
       return `${APP_BASE}papers`
     case 'papers-overview':

@@ -17,6 +17,8 @@ export interface MeetingDocuments {
   meeting?: CatalogueRow
   confidential?: CatalogueRow
   notes?: CatalogueRow
+  /** the member's faction's shared notes for the meeting (listed once somebody shared) */
+  factionNotes?: CatalogueRow
 }
 
 export class Catalogue extends Emitter<CatalogueEvents> {
@@ -81,6 +83,7 @@ export class Catalogue extends Emitter<CatalogueEvents> {
       meeting: rows.find((r) => r.type === 'meeting'),
       confidential: rows.find((r) => r.type === 'meeting-confidential'),
       notes: rows.find((r) => r.type === 'notes'),
+      factionNotes: rows.find((r) => r.type === 'faction-notes'),
     }
   }
 }

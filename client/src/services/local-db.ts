@@ -5,10 +5,17 @@
  * id), the last signed-in account (so the app opens offline), databases to wipe on next start.
  * `UserDb` belongs to one user and is deleted on logout: catalogue, blob cache, outbox, unconfirmed
  * changes, pinned meetings, the user's notes documents and the last staff paper list.
+ *
+ * Encryption at rest: whatever holds content (file bytes, outbox commands, the paper list, copies of
+ * relay answers in `cache`) is sealed with the user's data key (LocalCipher, unlocked by the app
+ * lock); ids, hashes, sizes and dates stay plain so that lists, indexes and clean-up work without
+ * it. `kv` is plain and therefore holds no content: settings and ids only.
  */
 import Dexie, { type EntityTable } from 'dexie'
 import type { CircularAnswer, DocType, MeetingCommand } from '@ratstisch/domain'
+import type { LocalCipher } from './local-cipher.ts'
 import type { Me, MeetingMeta } from './relay-contract.ts'
+import { SealedKeyValues, type SealedValueRow } from './sealed-key-values.ts'
 
 export interface SettingRow {
   key: string
@@ -25,14 +32,43 @@ export interface PendingWipeRow {
   name: string
 }
 
+/** Unlocking the data key with the platform authenticator (WebAuthn PRF). */
+export interface DeviceUnlockRow {
+  credentialId: Uint8Array<ArrayBuffer>
+  /** PRF input; the PRF output derives the key that wraps the data key */
+  salt: Uint8Array<ArrayBuffer>
+  /** the data key wrapped by the PRF-derived key: 12-byte IV | AES-GCM ciphertext */
+  wrapped: Uint8Array<ArrayBuffer>
+}
+
+/** One user's app lock on this device (services/app-lock.ts): the data key, wrapped, never in the clear. */
+export interface AppLockRow {
+  userId: string
+  /** digits only or a passphrase (decides the keyboard on the lock screen) */
+  kind: 'pin' | 'passphrase'
+  /** PBKDF2-SHA-256 salt and iterations of the PIN key */
+  salt: Uint8Array<ArrayBuffer>
+  iterations: number
+  /** the data key wrapped by the PIN key: 12-byte IV | AES-GCM ciphertext */
+  wrapped: Uint8Array<ArrayBuffer>
+  device?: DeviceUnlockRow
+  /** wrong PINs in a row (an attempt counts as wrong until it succeeded) */
+  failures: number
+  /** no PIN attempt before this time (ms since the epoch) */
+  notBefore: number
+  autoLockMinutes: number
+}
+
 export class DeviceDb extends Dexie {
   declare settings: EntityTable<SettingRow, 'key'>
   declare accounts: EntityTable<AccountRow, 'userId'>
   declare pendingWipes: EntityTable<PendingWipeRow, 'name'>
+  declare appLocks: EntityTable<AppLockRow, 'userId'>
 
   constructor(name = 'ratstisch-device') {
     super(name)
     this.version(1).stores({ settings: '&key', accounts: '&userId', pendingWipes: '&name' })
+    this.version(2).stores({ appLocks: '&userId' })
   }
 
   async getSetting(key: string): Promise<string | undefined> {
@@ -55,7 +91,9 @@ export interface CatalogueRow {
 
 export interface BlobRow {
   sha256: string
+  /** the file's bytes sealed with the user's data key (FileCache opens them) */
   blob: Blob
+  /** size of the file itself (not of the sealed bytes) */
   size: number
   mime: string
   /** documents whose file references made us download it; emptied by revocation or unpinning */
@@ -92,13 +130,54 @@ export type OutboxCommand =
       /** body of POST /api/circulars/:id/answer */
       command: { id: string; answer: CircularAnswer; clientAt: string }
     }
+  | {
+      /** a member's private document (PrivateUpload `uploadId` in their notes of the meeting); bytes wait in the blob cache */
+      kind: 'upload-file'
+      meetingId: string
+      uploadId: string
+      sha256: string
+      name: string
+      mime: string
+      itemId?: string
+    }
 
+/** What the outbox hands out: the command opened. */
 export interface OutboxRow {
   id?: number
   command: OutboxCommand
   createdAt: string
   attempts: number
   lastError?: string
+}
+
+/** The ids of a command, kept plain next to the sealed command (outboxEnvelope). */
+export interface OutboxEnvelope {
+  kind: OutboxCommand['kind']
+  meetingId?: string
+  paperId?: string
+  circularId?: string
+  uploadId?: string
+  sha256?: string
+  url?: string
+}
+
+/** An outbox row as stored: commands may carry text (minutes sections, comments, file names). */
+export interface StoredOutboxRow {
+  id?: number
+  command: OutboxEnvelope
+  /** the whole command, sealed (JSON) */
+  sealed: Uint8Array<ArrayBuffer>
+  createdAt: string
+  attempts: number
+  lastError?: string
+}
+
+/** The plain ids of a command: enough to find a meeting's or an upload's commands without the key. */
+export function outboxEnvelope(command: OutboxCommand): OutboxEnvelope {
+  const c = command as OutboxCommand & Partial<Record<'meetingId' | 'paperId' | 'circularId' | 'uploadId' | 'sha256' | 'url', string>>
+  const envelope: OutboxEnvelope = { kind: c.kind }
+  for (const field of ['meetingId', 'paperId', 'circularId', 'uploadId', 'sha256', 'url'] as const) if (typeof c[field] === 'string') envelope[field] = c[field]
+  return envelope
 }
 
 export interface DirtyRow {
@@ -111,6 +190,16 @@ export interface PinRow {
   pinnedAt: string
   files: string[]
   bytes: number
+  /** pinned by "keep upcoming meetings offline": unpinned again some days after the meeting */
+  auto?: boolean
+  /** sha256 -> size of the pinned files (several meetings may share one) */
+  sizes?: Record<string, number>
+  /** documents kept for the meeting and an estimate of their stored size */
+  documents?: string[]
+  documentBytes?: number
+  /** files or documents the last run could not fetch (offline, removed) */
+  missing?: number
+  refreshedAt?: string
 }
 
 export interface NotesRow {
@@ -125,10 +214,24 @@ export interface KeyValueRow {
   value: string
 }
 
-/** The last staff paper list (GET /api/papers) as received, shown offline with its time. */
+/**
+ * The last staff paper list (GET /api/papers) as received, shown offline with its time. Its
+ * content is sealed: `{ body, departmentNames }` as JSON, where `body` is the relay's JSON text (one
+ * string stores and loads far faster than thousands of objects).
+ */
 export interface PaperListRow {
   key: 'staff'
-  /** the relay's JSON text: one string stores and loads far faster than thousands of objects */
+  sealed: Uint8Array<ArrayBuffer>
+  etag: string | null
+  /** serverTime of the list */
+  serverTime: string
+  /** when the relay last confirmed it (200 or 304) */
+  confirmedAt: string
+}
+
+/** A paper list row of a version before encryption at rest (sealed on the first unlock). */
+export interface PlainPaperListRow {
+  key: 'staff'
   body: string
   etag: string | null
   /** serverTime of the list */
@@ -141,18 +244,31 @@ export interface PaperListRow {
 
 export const userDbName = (userId: string): string => `ratstisch-user-${userId}`
 export const automergeDbName = (userId: string): string => `ratstisch-automerge-${userId}`
+/** the local search index (client/src/search), deleted with the user's other data */
+export const searchDbName = (userId: string): string => `ratstisch-search-${userId}`
+
+/** kv marker: this database comes from a version that stored content in the clear (seal-legacy-data.ts) */
+export const PLAIN_DATA_MARKER = 'at-rest:plain-data'
 
 export class UserDb extends Dexie {
   declare catalogue: EntityTable<CatalogueRow, 'documentId'>
   declare blobs: EntityTable<BlobRow, 'sha256'>
-  declare outbox: EntityTable<OutboxRow, 'id'>
+  declare outbox: EntityTable<StoredOutboxRow, 'id'>
   declare dirty: EntityTable<DirtyRow, 'documentId'>
   declare pins: EntityTable<PinRow, 'meetingId'>
   declare notes: EntityTable<NotesRow, 'meetingId'>
+  /** plain: settings and ids only, never content (see `cache`) */
   declare kv: EntityTable<KeyValueRow, 'key'>
   declare paperLists: EntityTable<PaperListRow, 'key'>
+  declare sealedValues: EntityTable<SealedValueRow, 'key'>
+  /** copies of relay answers that carry content (paper entries, queues, resolutions), sealed */
+  readonly cache: SealedKeyValues
 
-  constructor(userId: string) {
+  constructor(
+    userId: string,
+    /** the user's data key: everything with content is sealed with it */
+    readonly cipher: LocalCipher,
+  ) {
     super(userDbName(userId))
     this.version(1).stores({
       catalogue: '&documentId, type, meeting',
@@ -164,6 +280,12 @@ export class UserDb extends Dexie {
       kv: '&key',
     })
     this.version(2).stores({ paperLists: '&key' })
+    // Encryption at rest. Upgrades run without the key (and cannot await WebCrypto inside the
+    // upgrade transaction): mark the database, Session.open seals the old plain content.
+    this.version(3)
+      .stores({ sealedValues: '&key' })
+      .upgrade((tx) => tx.table('kv').put({ key: PLAIN_DATA_MARKER, value: new Date().toISOString() }))
+    this.cache = new SealedKeyValues(this.sealedValues, cipher)
   }
 }
 
@@ -217,4 +339,45 @@ export function clearObjectStore(dbName: string, store: string): Promise<void> {
       }
     }
   })
+}
+
+/** Opens a database only if it exists (an upgrade would create it empty, without its stores). */
+export function openExistingDatabase(name: string): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(name)
+    let absent = false
+    open.onupgradeneeded = () => {
+      absent = true
+      open.transaction?.abort()
+    }
+    open.onerror = () => (absent ? resolve(undefined) : reject(open.error))
+    open.onsuccess = () => resolve(open.result)
+  })
+}
+
+/**
+ * Changes of a user not yet confirmed by the relay (outbox commands and documents with local
+ * changes), counted without the data key: the lock screen warns before "PIN vergessen" deletes them.
+ */
+export async function unsyncedChanges(userId: string): Promise<number> {
+  const idb = await openExistingDatabase(userDbName(userId)).catch(() => undefined)
+  if (!idb) return 0
+  try {
+    const stores = ['outbox', 'dirty'].filter((s) => idb.objectStoreNames.contains(s))
+    if (!stores.length) return 0
+    const tx = idb.transaction(stores, 'readonly')
+    const counts = await Promise.all(
+      stores.map(
+        (s) =>
+          new Promise<number>((resolve, reject) => {
+            const req = tx.objectStore(s).count()
+            req.onsuccess = () => resolve(req.result)
+            req.onerror = () => reject(req.error)
+          }),
+      ),
+    )
+    return counts.reduce((a, b) => a + b, 0)
+  } finally {
+    idb.close()
+  }
 }

@@ -151,10 +151,10 @@ export class MeetingPlanningService {
     const key = `queue:${organizationId}`
     try {
       const { papers } = (await this.api.getJson(`/api/organizations/${encodeURIComponent(organizationId)}/queue`, { timeoutMs: 8000 })) as { papers: PaperListEntry[] }
-      await this.db.kv.put({ key, value: JSON.stringify(papers) })
+      await this.db.cache.put({ key, value: JSON.stringify(papers) })
       return papers
     } catch (e) {
-      const remembered = await this.db.kv.get(key)
+      const remembered = await this.db.cache.get(key)
       if (remembered) return JSON.parse(remembered.value) as PaperListEntry[]
       throw e
     }

@@ -130,6 +130,15 @@ export class NotesService extends Emitter<NotesEvents> {
         }
       })
     }
+    // annotations made offline on this device move over too (ids are random: no clashes)
+    const theirs = target.doc()?.annotations ?? {}
+    const annotations = Object.entries(source.doc()?.annotations ?? {}).filter(([id]) => !(id in theirs))
+    if (annotations.length) {
+      this.tracker.change(target, (d) => {
+        if (!d.annotations) d.annotations = {}
+        for (const [id, annotation] of annotations) d.annotations[id] = JSON.parse(JSON.stringify(annotation)) as typeof annotation
+      })
+    }
     await this.repo.flush([targetId])
     await this.db.notes.put({ meetingId: command.meetingId, url: result.url, registered: true })
     this.unregistered.delete(localId)

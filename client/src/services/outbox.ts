@@ -1,9 +1,11 @@
 /**
  * Commands made offline (or while the relay was unreachable), kept in IndexedDB and sent in order
  * once the relay answers. Each command's handler decides done/retry/stop/drop (outbox-policy.ts).
+ * Commands can carry text (minutes sections, comments, file names): they are stored sealed with the
+ * user's data key, next to a plain envelope of their ids (outboxEnvelope).
  */
 import { Emitter } from './emitter.ts'
-import type { OutboxCommand, OutboxRow, UserDb } from './local-db.ts'
+import { outboxEnvelope, type OutboxCommand, type OutboxRow, type UserDb } from './local-db.ts'
 import { outcomeOfFailure, type OutboxOutcome } from './outbox-policy.ts'
 
 export interface OutboxEvents extends Record<string, unknown> {
@@ -36,12 +38,31 @@ export class Outbox extends Emitter<OutboxEvents> {
   }
 
   async add(command: OutboxCommand): Promise<void> {
-    await this.db.outbox.add({ command, createdAt: new Date().toISOString(), attempts: 0 })
+    const sealed = await this.db.cipher.sealText(JSON.stringify(command))
+    await this.db.outbox.add({ command: outboxEnvelope(command), sealed, createdAt: new Date().toISOString(), attempts: 0 })
     await this.refreshCount()
   }
 
   async pending(): Promise<OutboxRow[]> {
-    return this.db.outbox.orderBy('id').toArray()
+    const out: OutboxRow[] = []
+    let dropped = false
+    for (const { sealed, ...row } of await this.db.outbox.orderBy('id').toArray()) {
+      if (!sealed) {
+        // a command queued by the version before encryption at rest, not sealed yet: still sent
+        out.push({ ...row, command: row.command as OutboxCommand })
+        continue
+      }
+      try {
+        out.push({ ...row, command: JSON.parse(await this.db.cipher.openText(sealed)) as OutboxCommand })
+      } catch {
+        // not sealed with this user's key (tampered with): it cannot be sent as theirs
+        console.warn('outbox: dropping a command that does not open with this device key', row.command.kind)
+        if (row.id !== undefined) await this.db.outbox.delete(row.id)
+        dropped = true
+      }
+    }
+    if (dropped) await this.refreshCount()
+    return out
   }
 
   /** Sends pending commands in order; concurrent calls share one run. */

@@ -2,7 +2,7 @@
  * The staff paper list (GET /api/papers) on this device: in memory, so switching between the work
  * list and the overview is instant; in IndexedDB, so the lists open offline with their date; and
  * revalidated with If-None-Match, so refreshing an unchanged list of thousands of papers costs a
- * 304 without a body.
+ * 304 without a body. The saved copy is sealed with the user's data key (drafts are not public).
  */
 import type { PaperList, PaperListEntry } from '@ratstisch/domain'
 import { ApiError, type ApiClient } from './api-client.ts'
@@ -107,8 +107,9 @@ export class PaperListStore extends Emitter<PaperListStoreEvents> {
       const row = await this.db.paperLists.get(KEY).catch(() => undefined)
       if (!row || this.snapshot) return this.snapshot
       try {
-        const list = parsePaperList(JSON.parse(row.body))
-        this.snapshot = { papers: list.papers, serverTime: list.serverTime, confirmedAt: row.confirmedAt, departmentNames: row.departmentNames ?? {} }
+        const { body, departmentNames } = JSON.parse(await this.db.cipher.openText(row.sealed)) as { body: string; departmentNames?: Record<string, string> }
+        const list = parsePaperList(JSON.parse(body))
+        this.snapshot = { papers: list.papers, serverTime: list.serverTime, confirmedAt: row.confirmedAt, departmentNames: departmentNames ?? {} }
         this.etag = row.etag
       } catch {
         // a damaged copy is as good as none: the next refresh replaces it
@@ -142,7 +143,8 @@ export class PaperListStore extends Emitter<PaperListStoreEvents> {
     const confirmedAt = new Date().toISOString()
     this.snapshot = { papers: list.papers, serverTime: list.serverTime, confirmedAt, departmentNames }
     this.etag = res.headers.get('ETag')
-    await this.db.paperLists.put({ key: KEY, body, etag: this.etag, serverTime: list.serverTime, confirmedAt, departmentNames }).catch(() => undefined)
+    const sealed = await this.db.cipher.sealText(JSON.stringify({ body, departmentNames }))
+    await this.db.paperLists.put({ key: KEY, sealed, etag: this.etag, serverTime: list.serverTime, confirmedAt }).catch(() => undefined)
     this.emit('change', this.snapshot)
     return this.snapshot
   }

@@ -47,10 +47,10 @@ export class PaperService extends Emitter<PapersEvents> {
   async entry(paperId: string): Promise<PaperListEntry | undefined> {
     try {
       const entry = (await this.api.getJson(`/api/papers/${encodeURIComponent(paperId)}`, { timeoutMs: 8000 })) as PaperListEntry
-      await this.db.kv.put({ key: entryKey(paperId), value: JSON.stringify(entry) })
+      await this.db.cache.put({ key: entryKey(paperId), value: JSON.stringify(entry) })
       return entry
     } catch (e) {
-      const remembered = await this.db.kv.get(entryKey(paperId))
+      const remembered = await this.db.cache.get(entryKey(paperId))
       if (remembered) return JSON.parse(remembered.value) as PaperListEntry
       throw e
     }
@@ -85,7 +85,7 @@ export class PaperService extends Emitter<PapersEvents> {
   async create(input: { paperType: string; name: string; departmentId?: string }): Promise<PaperListEntry> {
     const { body } = await this.api.postJson('/api/papers', input)
     const entry = body as PaperListEntry
-    await this.db.kv.put({ key: entryKey(entry.id), value: JSON.stringify(entry) })
+    await this.db.cache.put({ key: entryKey(entry.id), value: JSON.stringify(entry) })
     return entry
   }
 

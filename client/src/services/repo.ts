@@ -1,5 +1,6 @@
 /**
- * The user's automerge-repo: IndexedDB storage and one WebSocket to the relay at /sync.
+ * The user's automerge-repo: IndexedDB storage (sealed with the user's data key, see
+ * encrypted-storage-adapter.ts) and one WebSocket to the relay at /sync.
  *
  * - The peer id is bound to the user ("u-<userId>-<device>", see peerIdPrefix): the relay closes
  *   sockets announcing anything else.
@@ -12,6 +13,8 @@ import { BrowserWebSocketClientAdapter } from '@automerge/automerge-repo-network
 import { IndexedDBStorageAdapter } from '@automerge/automerge-repo-storage-indexeddb'
 import { peerIdPrefix } from '@ratstisch/domain'
 import { Emitter } from './emitter.ts'
+import { EncryptedStorageAdapter } from './encrypted-storage-adapter.ts'
+import type { LocalCipher } from './local-cipher.ts'
 import { documentIdOf } from './relay-contract.ts'
 
 export interface RelayConnection {
@@ -28,6 +31,8 @@ export interface RepoServiceOptions {
   userId: string
   deviceId: string
   storageDbName: string
+  /** seals every stored document chunk */
+  cipher: LocalCipher
   syncUrl: string
   /** whether the relay may see/ask for this document (it is in the catalogue or registered) */
   isShared: (documentId: string) => boolean
@@ -85,7 +90,7 @@ export class RepoService extends Emitter<RepoServiceEvents> {
     this.peerId = `${peerIdPrefix(options.userId)}${options.deviceId}` as PeerId
     this.network = new RelaySocketAdapter(options.syncUrl, options.retryIntervalMs ?? 2000)
     this.repo = new Repo({
-      storage: new IndexedDBStorageAdapter(options.storageDbName),
+      storage: new EncryptedStorageAdapter(new IndexedDBStorageAdapter(options.storageDbName), options.cipher),
       network: [this.network],
       peerId: this.peerId,
       shareConfig: {

@@ -10,10 +10,14 @@ import { Catalogue } from './catalogue.ts'
 import { ChangeTracker } from './change-tracker.ts'
 import { Emitter } from './emitter.ts'
 import { FileCache } from './files.ts'
-import { LocalCipher } from './local-cipher.ts'
-import { automergeDbName, clearObjectStore, deleteDatabase, type DeviceDb, type OutboxCommand, UserDb, userDbName } from './local-db.ts'
+import type { LocalCipher } from './local-cipher.ts'
+import { automergeDbName, clearObjectStore, deleteDatabase, type DeviceDb, type OutboxCommand, searchDbName, UserDb, userDbName } from './local-db.ts'
+import { needsSealing, sealLegacyData } from './seal-legacy-data.ts'
 import { MeetingCommandService } from './meeting-commands.ts'
 import { MeetingPinner } from './meeting-pinner.ts'
+import { AutoOffline } from './auto-offline.ts'
+import { FileVersions } from './file-versions.ts'
+import { PrivateUploads } from './private-uploads.ts'
 import { NotesService } from './notes.ts'
 import { Outbox } from './outbox.ts'
 import { retryDelayMs } from './outbox-policy.ts'
@@ -21,6 +25,7 @@ import type { Me } from './relay-contract.ts'
 import { PaperService } from './papers.ts'
 import { RepoService } from './repo.ts'
 import { SyncStatusService } from './sync-status.ts'
+import { SearchService, type WatchedHandle } from '../search/search-service.ts'
 
 export interface SessionEvents extends Record<string, unknown> {
   /** documents the user may no longer read were deleted from this device */
@@ -39,9 +44,15 @@ export class Session extends Emitter<SessionEvents> {
   readonly files: FileCache
   readonly notes: NotesService
   readonly pinner: MeetingPinner
+  /** which file versions the user opened (badges "geändert seit Sie es gelesen haben") */
+  readonly fileVersions: FileVersions
+  readonly autoOffline: AutoOffline
+  readonly uploads: PrivateUploads
   readonly papers: PaperService
   readonly meetingCommands: MeetingCommandService
   readonly status: SyncStatusService
+  /** local full-text search over what this device holds (index in a worker) */
+  readonly search: SearchService
   private cycle: Promise<void> = Promise.resolve()
   private cycleQueued = false
   private retryTimer: ReturnType<typeof setTimeout> | undefined
@@ -64,6 +75,7 @@ export class Session extends Emitter<SessionEvents> {
       userId: me.id,
       deviceId,
       storageDbName: automergeDbName(me.id),
+      cipher,
       syncUrl: syncUrl(),
       isShared: (id) => this.catalogue.has(id) || this.registeredNotes.has(id),
     })
@@ -71,18 +83,32 @@ export class Session extends Emitter<SessionEvents> {
     this.outbox = new Outbox(db)
     this.files = new FileCache(db, api)
     this.notes = new NotesService(me.id, db, this.repo, this.tracker, this.catalogue, this.outbox, api)
-    this.pinner = new MeetingPinner(db, this.repo, this.catalogue, this.files, this.notes)
+    this.pinner = new MeetingPinner(db, this.repo, this.catalogue, this.files, this.notes, api)
+    this.fileVersions = new FileVersions(db)
+    this.autoOffline = new AutoOffline(db, this.catalogue, this.pinner, me)
+    this.uploads = new PrivateUploads(db, this.files, this.notes, this.tracker, this.outbox, this.repo, api)
     this.papers = new PaperService(db, api, this.repo, this.outbox, this.catalogue)
     this.meetingCommands = new MeetingCommandService(api, this.outbox)
     this.status = new SyncStatusService(this.repo, this.tracker, this.outbox)
+    this.search = new SearchService({
+      userId: me.id,
+      cipher,
+      catalogue: this.catalogue,
+      pinner: this.pinner,
+      repo: { find: <T>(url: string, timeoutMs?: number) => this.repo.find<T>(url, timeoutMs) as Promise<WatchedHandle<T>> },
+      files: this.files,
+    })
   }
 
-  static async open(me: Me, deviceId: string, api: ApiClient, device: DeviceDb, cipher?: LocalCipher): Promise<Session> {
+  /** Opens the user's data with their data key (unlocked by the app lock: services/app-lock.ts). */
+  static async open(me: Me, deviceId: string, api: ApiClient, device: DeviceDb, cipher: LocalCipher): Promise<Session> {
     // a sign-out whose database deletion is still pending must not delete the new session's data
-    await device.pendingWipes.bulkDelete([userDbName(me.id), automergeDbName(me.id)])
-    const db = new UserDb(me.id)
+    await device.pendingWipes.bulkDelete(userDatabases(me.id))
+    const db = new UserDb(me.id, cipher)
     await db.open()
-    const session = new Session(me, db, api, deviceId, cipher ?? new LocalCipher(await LocalCipher.generateKey()))
+    // data of the version before encryption at rest: sealed before anything reads or syncs it
+    if (await needsSealing(db)) console.info('sealed data left in the clear by the previous version', await sealLegacyData(db, automergeDbName(me.id)))
+    const session = new Session(me, db, api, deviceId, cipher)
     await session.start()
     return session
   }
@@ -96,7 +122,11 @@ export class Session extends Emitter<SessionEvents> {
       this.repo.on('relay', ({ connected }) => connected && this.sync()),
       this.status.on('online', () => this.sync()),
       this.outbox.on('change', (count) => count > 0 && navigator.onLine && this.sync()),
+      // a meeting part or paper that became readable may bring files a pinned meeting needs
+      this.catalogue.on('change', () => this.pinner.refreshAll()),
+      this.on('revoked', () => this.search.refresh()),
     )
+    this.search.start()
     void this.tracker.reopenDirty()
     if (navigator.onLine) this.sync()
     // The socket hides why it fails (a 401 on the upgrade looks like any other failure): while the
@@ -134,6 +164,9 @@ export class Session extends Emitter<SessionEvents> {
       this.retryTimer = setTimeout(() => this.sync(), delay)
     }
     await this.tracker.reopenDirty()
+    // pinned meetings stay current (their documents sync, new files follow); upcoming ones get pinned
+    void this.pinner.watchAll()
+    void this.autoOffline.run()
   }
 
   private execute(command: OutboxCommand): Promise<void> {
@@ -146,6 +179,8 @@ export class Session extends Emitter<SessionEvents> {
         return this.meetingCommands.send(command)
       case 'circular-answer':
         return this.meetingCommands.sendAnswer(command)
+      case 'upload-file':
+        return this.uploads.send(command)
     }
   }
 
@@ -171,6 +206,8 @@ export class Session extends Emitter<SessionEvents> {
     clearTimeout(this.retryTimer)
     clearInterval(this.probeTimer)
     for (const off of this.offs) off()
+    this.pinner.stopWatching()
+    await this.search.dispose({ flush: true })
     this.status.dispose()
     this.tracker.dispose()
     await this.repo.shutdown().catch(() => undefined)
@@ -181,12 +218,25 @@ export class Session extends Emitter<SessionEvents> {
   /** Sign-out: stops and deletes everything this user had on this device. */
   async wipe(device: DeviceDb): Promise<void> {
     await this.stop()
-    await device.pendingWipes.bulkPut([{ name: userDbName(this.me.id) }, { name: automergeDbName(this.me.id) }])
-    // The storage adapter keeps its connection open; clearing through our own connection works
-    // anyway, and the database itself is deleted on the next start (see wipePending).
-    await clearObjectStore(automergeDbName(this.me.id), 'documents').catch(() => undefined)
-    if (await deleteDatabase(userDbName(this.me.id))) await device.pendingWipes.delete(userDbName(this.me.id))
+    await wipeUserData(device, this.me.id)
   }
+}
+
+/** The IndexedDB databases that hold one user's data on this device. */
+const userDatabases = (userId: string) => [userDbName(userId), automergeDbName(userId), searchDbName(userId)]
+
+/**
+ * Deletes everything a user had on this device (sign-out, "PIN vergessen", too many wrong PINs),
+ * also when no session is open. The wrapped data key goes first: without it whatever could not
+ * be deleted yet is unreadable.
+ */
+export async function wipeUserData(device: DeviceDb, userId: string): Promise<void> {
+  await device.appLocks.delete(userId)
+  await device.pendingWipes.bulkPut(userDatabases(userId).map((name) => ({ name })))
+  // The storage adapter keeps its connection open; clearing through our own connection works
+  // anyway, and the database itself is deleted on the next start (see wipePending).
+  await clearObjectStore(automergeDbName(userId), 'documents').catch(() => undefined)
+  for (const name of [userDbName(userId), searchDbName(userId)]) if (await deleteDatabase(name)) await device.pendingWipes.delete(name)
 }
 
 /** Deletes databases of signed-out users that could not be deleted while they were open. */

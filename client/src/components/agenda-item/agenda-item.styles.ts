@@ -23,6 +23,12 @@ export const agendaItemStyles = css`
     color: var(--rt-primary);
     min-width: 3.2em;
   }
+  /* long German compounds in titles must not push a phone's screen sideways (WCAG 1.4.10) */
+  h4 .title {
+    min-width: 0;
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
   .paper {
     margin: 0.1rem 0 0.5rem;
     color: var(--rt-muted);

@@ -3,8 +3,8 @@
  * files with "Öffnen" (in-app viewer), and the member's personal note.
  * Emits `note-input` {itemId, text} and `title-save` {itemId, title}; owns no document itself.
  */
-import { LitElement, html, nothing } from 'lit'
-import type { AgendaItem } from '@ratstisch/domain'
+import { LitElement, html, nothing, type TemplateResult } from 'lit'
+import type { AgendaItem, FileRef } from '@ratstisch/domain'
 import { themeStyles } from '../../app/theme.styles.ts'
 import { formatFileSize, formatPages } from '../../i18n/format.ts'
 import { t } from '../../i18n/messages.ts'
@@ -29,6 +29,8 @@ export class AgendaItemView extends LitElement {
     canEditTitle: { type: Boolean, attribute: 'can-edit-title' },
     current: { type: Boolean },
     fileHref: { attribute: false },
+    fileExtras: { attribute: false },
+    itemExtras: { attribute: false },
     editing: { state: true },
     titleError: { state: true },
   }
@@ -40,6 +42,10 @@ export class AgendaItemView extends LitElement {
   declare current: boolean
   /** builds the link that opens a file in the viewer */
   declare fileHref: (sha256: string) => string
+  /** more about one file, rendered under it (versions and device status) */
+  declare fileExtras: ((file: FileRef) => TemplateResult | typeof nothing) | undefined
+  /** more about the item, rendered after its files (the member's own documents) */
+  declare itemExtras: ((item: AgendaItem) => TemplateResult | typeof nothing) | undefined
   declare editing: boolean
   declare titleError: string
 
@@ -168,10 +174,12 @@ export class AgendaItemView extends LitElement {
                 <span class="file-name">${f.name}</span>
                 <span class="file-meta">${formatFileSize(f.size)}${f.pages ? html` · ${formatPages(f.pages)}` : nothing}</span>
                 <a class="button" href=${this.fileHref(f.sha256)}>${t('item.open')}<span class="visually-hidden"> ${f.name}</span></a>
+                ${this.fileExtras?.(f) ?? nothing}
               </li>`,
             )}
           </ul>`
         : nothing}
+      ${this.itemExtras?.(item) ?? nothing}
       <div class="note">
         <label for="note">${t('item.note')}<span class="visually-hidden"> ${t('item.noteFor', { number: item.number })}</span></label>
         <span class="hint" id="note-hint">${t('item.noteHint')}</span>

@@ -30,4 +30,12 @@ export const pinControlStyles = css`
   .notice {
     margin-top: 0.5rem;
   }
+  .notice.warning {
+    border-color: var(--rt-warning);
+    background: var(--rt-warning-bg);
+    color: var(--rt-warning);
+  }
+  :host([compact]) .notice {
+    margin-top: 0.25rem;
+  }
 `

@@ -1,11 +1,15 @@
 /**
  * "Offline verfügbar machen" / "Offline-Daten entfernen" with a progress bar (files and bytes).
- * Emits `pin` and `unpin`; the meeting view does the work and feeds progress back.
+ * Emits `pin` and `unpin`; the host does the work and feeds progress back. `compact` (meeting
+ * list) shows only the pin button and the progress; `subject` names the meeting for screen
+ * readers where several controls share a page; `missing` offers to fetch what a pin lacks.
  */
 import { LitElement, html, nothing } from 'lit'
 import { themeStyles } from '../../app/theme.styles.ts'
 import { formatFileSize } from '../../i18n/format.ts'
 import { t } from '../../i18n/messages.ts'
+import { to } from '../../i18n/messages-offline.ts'
+import { hrefFor } from '../../app/routes.ts'
 import type { PinProgress } from '../../services/meeting-pinner.ts'
 import { pinControlStyles } from './pin-control.styles.ts'
 
@@ -17,6 +21,9 @@ export class PinControl extends LitElement {
     progress: { attribute: false },
     message: { type: String },
     error: { type: String },
+    missing: { type: Number },
+    subject: { type: String },
+    compact: { type: Boolean },
   }
 
   declare pinned: boolean
@@ -24,6 +31,9 @@ export class PinControl extends LitElement {
   declare progress: PinProgress | undefined
   declare message: string
   declare error: string
+  declare missing: number
+  declare subject: string
+  declare compact: boolean
 
   constructor() {
     super()
@@ -31,6 +41,9 @@ export class PinControl extends LitElement {
     this.busy = false
     this.message = ''
     this.error = ''
+    this.missing = 0
+    this.subject = ''
+    this.compact = false
   }
 
   private fire(name: 'pin' | 'unpin'): void {
@@ -64,18 +77,26 @@ export class PinControl extends LitElement {
   }
 
   override render() {
+    const subject = this.subject ? html`<span class="visually-hidden"> ${to('offline.pinFor', { name: this.subject })}</span>` : nothing
     return html`
       <div class="row">
         ${this.pinned
-          ? html`<button type="button" @click=${() => this.fire('unpin')} ?disabled=${this.busy}>${t('pin.remove')}</button>`
-          : html`<button type="button" class="primary" @click=${() => this.fire('pin')} ?disabled=${this.busy} aria-describedby="pin-status">
-              ${this.busy ? t('pin.working') : t('pin.make')}
+          ? this.compact
+            ? nothing
+            : html`<button type="button" @click=${() => this.fire('unpin')} ?disabled=${this.busy}>${t('pin.remove')}${subject}</button>
+                ${this.missing > 0 && !this.busy
+                  ? html`<button type="button" class="primary" @click=${() => this.fire('pin')}>${to('offline.retry')}${subject}</button>`
+                  : nothing}
+                <a href=${hrefFor({ name: 'offline' })}>${to('offline.storageLink')}</a>`
+          : html`<button type="button" class=${this.compact ? '' : 'primary'} @click=${() => this.fire('pin')} ?disabled=${this.busy} aria-describedby="pin-status">
+              ${this.busy ? t('pin.working') : t('pin.make')}${subject}
             </button>`}
       </div>
       ${this.renderProgress()}
       <div id="pin-status" aria-live="polite">
         ${this.error ? html`<p class="notice error">${this.error}</p>` : nothing}
         ${this.message && !this.error ? html`<p class="notice success">${this.message}</p>` : nothing}
+        ${this.pinned && this.missing > 0 && !this.busy ? html`<p class="notice warning">${to('offline.partial', { count: this.missing })}</p>` : nothing}
       </div>
     `
   }

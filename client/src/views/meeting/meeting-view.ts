@@ -1,27 +1,31 @@
 /**
  * One meeting: header (name, body, date and time, location, state), the agenda from the public
  * `meeting` document and, for members of the body, the non-public part from the
- * `meeting-confidential` document; files open in the in-app PDF viewer; personal notes per item
- * go into the user's own notes document. Writers (clerks) edit item titles inline. Also hosts
- * "Offline verfügbar machen" and, for /files/<sha256>, the PDF viewer.
+ * `meeting-confidential` document; files open in the reader (views/reader, route `file`);
+ * personal notes per item go into the user's own notes document; "Meine Anmerkungen" leads to the
+ * member's annotations of the meeting. Writers (clerks) edit item titles inline. Also hosts
+ * "Offline verfügbar machen".
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { updateText } from '@automerge/automerge'
 import type { DocHandle } from '@automerge/automerge-repo'
-import { displayFileName, formatLocation, type AgendaItem, type FileRef, type MeetingConfidentialDoc, type MeetingDoc, type NotesDoc } from '@ratstisch/domain'
+import { formatLocation, type AgendaItem, type FileRef, type MeetingConfidentialDoc, type MeetingDoc, type NotesDoc } from '@ratstisch/domain'
 import { hrefFor } from '../../app/routes.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
 import '../../components/agenda-item/agenda-item.ts'
 import type { NoteInputDetail, TitleSaveDetail } from '../../components/agenda-item/agenda-item.ts'
-import '../../components/pdf-viewer/pdf-viewer.ts'
 import '../../components/pin-control/pin-control.ts'
+import '../../components/file-versions/file-versions.ts'
+import '../../components/private-uploads/private-uploads.ts'
 import { DocController } from '../../controllers/doc-controller.ts'
-import { formatFileSize, formatMeetingTime, formatPages } from '../../i18n/format.ts'
+import { FileStatusController } from '../../controllers/file-status-controller.ts'
+import { to } from '../../i18n/messages-offline.ts'
+import { formatFileSize, formatMeetingTime } from '../../i18n/format.ts'
 import { t } from '../../i18n/messages.ts'
 import { ApiError, isNetworkError } from '../../services/api-client.ts'
 import type { MeetingDocuments } from '../../services/catalogue.ts'
 import { IntegrityError } from '../../services/files.ts'
-import type { PinProgress } from '../../services/meeting-pinner.ts'
+import { PinCancelledError, type PinProgress } from '../../services/meeting-pinner.ts'
 import { FindTimeoutError } from '../../services/repo.ts'
 import type { Session } from '../../services/session.ts'
 import { stateLabel } from '../meetings/meetings-view.ts'
@@ -29,6 +33,7 @@ import { isOfficeStaff } from '../../services/relay-contract.ts'
 import { tp } from '../../i18n/messages-planning.ts'
 import { tl } from '../../i18n/messages-live.ts'
 import { tm } from '../../i18n/messages-minutes.ts'
+import { trd } from '../../i18n/messages-reader.ts'
 import { meetingViewStyles } from './meeting-view.styles.ts'
 
 type Phase = 'loading' | 'ready' | 'missing' | 'unavailable'
@@ -48,7 +53,6 @@ export class MeetingView extends LitElement {
   static override properties = {
     session: { attribute: false },
     meetingId: { type: String, attribute: 'meeting-id' },
-    fileSha: { type: String, attribute: 'file-sha' },
     phase: { state: true },
     confidentialState: { state: true },
     docs: { state: true },
@@ -57,14 +61,13 @@ export class MeetingView extends LitElement {
     pinProgress: { state: true },
     pinMessage: { state: true },
     pinError: { state: true },
-    pdfData: { state: true },
-    pdfError: { state: true },
-    pdfLoading: { state: true },
+    pinMissing: { state: true },
+    uploadsPending: { state: true },
+    uploadFailures: { state: true },
   }
 
   declare session: Session
   declare meetingId: string
-  declare fileSha: string | undefined
   declare phase: Phase
   declare confidentialState: PartState
   declare docs: MeetingDocuments | undefined
@@ -73,18 +76,19 @@ export class MeetingView extends LitElement {
   declare pinProgress: PinProgress | undefined
   declare pinMessage: string
   declare pinError: string
-  declare pdfData: Uint8Array | undefined
-  declare pdfError: string
-  declare pdfLoading: boolean
+  /** files or documents the last pin could not fetch */
+  declare pinMissing: number
+  declare uploadsPending: ReadonlySet<string>
+  declare uploadFailures: ReadonlyMap<string, string>
 
   private readonly meeting = new DocController<MeetingDoc>(this)
   private readonly confidential = new DocController<MeetingConfidentialDoc>(this)
   private readonly notes = new DocController<NotesDoc>(this)
+  /** versions and device status of the items' files */
+  private readonly fileStatus = new FileStatusController(this, () => this.session)
   private readonly pendingNotes = new Map<string, string>()
   private notesCreating: Promise<DocHandle<NotesDoc>> | undefined
   private loadSeq = 0
-  private pdfKey = ''
-  private downloadUrl: string | undefined
   private offs: (() => void)[] = []
 
   constructor() {
@@ -96,8 +100,9 @@ export class MeetingView extends LitElement {
     this.pinBusy = false
     this.pinMessage = ''
     this.pinError = ''
-    this.pdfError = ''
-    this.pdfLoading = false
+    this.pinMissing = 0
+    this.uploadsPending = new Set()
+    this.uploadFailures = new Map()
   }
 
   override connectedCallback(): void {
@@ -117,6 +122,16 @@ export class MeetingView extends LitElement {
       this.session.repo.on('relay', ({ connected }) => {
         if (connected && (this.phase === 'unavailable' || this.confidentialState === 'unavailable')) void this.load()
       }),
+      // a pin started elsewhere (meetings list, automatic) shows its progress here too
+      this.session.pinner.on('progress', (a) => {
+        if (a.meetingId !== this.meetingId) return
+        this.pinBusy = a.busy
+        this.pinProgress = a.progress
+      }),
+      this.session.pinner.on('change', (id) => id === this.meetingId && void this.refreshPin()),
+      this.session.uploads.on('change', (id) => id === this.meetingId && void this.refreshUploads()),
+      // an upload leaves the outbox after its handler returned: "wird hochgeladen" ends then
+      this.session.outbox.on('change', () => void this.refreshUploads()),
     )
   }
 
@@ -124,28 +139,15 @@ export class MeetingView extends LitElement {
     super.disconnectedCallback()
     for (const off of this.offs) off()
     this.offs = []
-    this.setDownload(undefined)
-  }
-
-  private setDownload(blob: Blob | undefined): void {
-    if (this.downloadUrl) URL.revokeObjectURL(this.downloadUrl)
-    this.downloadUrl = blob ? URL.createObjectURL(blob) : undefined
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('meetingId')) void this.load()
-    if (changed.has('fileSha')) {
-      this.pdfKey = ''
-      this.pdfData = undefined
-      this.pdfError = ''
-      this.setDownload(undefined)
-    }
+    this.fileStatus.track(this.trackedItems())
   }
 
   protected override updated(): void {
-    if (this.fileSha && this.phase === 'ready') void this.loadFile()
-    const title = this.fileSha ? this.findFile(this.fileSha)?.ref.name : this.meeting.doc?.name
-    document.title = `${title ?? t('meeting.loading')} – ${t('app.name')}`
+    document.title = `${this.meeting.doc?.name ?? t('meeting.loading')} – ${t('app.name')}`
   }
 
   private async load(): Promise<void> {
@@ -156,7 +158,8 @@ export class MeetingView extends LitElement {
     const docs = await this.session.catalogue.forMeeting(id)
     if (seq !== this.loadSeq) return
     this.docs = docs
-    this.pinned = !!(await this.session.pinner.get(id))
+    await this.refreshPin()
+    void this.refreshUploads()
     if (!docs.meeting) {
       this.meeting.setHandle(undefined)
       this.confidential.setHandle(undefined)
@@ -248,16 +251,55 @@ export class MeetingView extends LitElement {
     }
   }
 
+  private async refreshPin(): Promise<void> {
+    const id = this.meetingId
+    const row = await this.session.pinner.get(id)
+    if (id !== this.meetingId) return
+    this.pinned = !!row
+    this.pinMissing = row?.missing ?? 0
+    const running = this.session.pinner.activityOf(id)
+    if (running) {
+      this.pinBusy = true
+      this.pinProgress = running.progress
+    }
+  }
+
+  private async refreshUploads(): Promise<void> {
+    const id = this.meetingId
+    const [pending, failures] = await Promise.all([this.session.uploads.pending(id), this.session.uploads.failures()])
+    if (id !== this.meetingId) return
+    this.uploadsPending = pending
+    this.uploadFailures = failures
+  }
+
+  private readonly addUpload = async (file: File, itemId?: string): Promise<void> => {
+    const meetingId = this.meetingId
+    await this.session.uploads.add(meetingId, file, itemId)
+    if (!this.notes.handle && meetingId === this.meetingId) void this.openNotes()
+  }
+
+  /** Items of both parts with the document each comes from (for file versions and access). */
+  private trackedItems(): { item: AgendaItem; documentId: string }[] {
+    const out: { item: AgendaItem; documentId: string }[] = []
+    for (const ctl of [this.meeting, this.confidential] as const) {
+      const handle = ctl.handle
+      if (handle) for (const item of ctl.doc?.agendaItems ?? []) out.push({ item, documentId: handle.documentId })
+    }
+    return out
+  }
+
   private async pin(): Promise<void> {
     this.pinBusy = true
     this.pinError = ''
     this.pinMessage = ''
     this.pinProgress = { files: 0, totalFiles: 0, bytes: 0, totalBytes: 0 }
     try {
-      await this.session.pinner.pin(this.meetingId, (p) => (this.pinProgress = p))
+      const row = await this.session.pinner.pin(this.meetingId, { onProgress: (p) => (this.pinProgress = p) })
       this.pinned = true
+      this.pinMissing = row.missing ?? 0
       this.pinMessage = t('pin.done')
     } catch (e) {
+      if (e instanceof PinCancelledError) return
       this.pinError = t('pin.failed', { reason: describeError(e) })
     } finally {
       this.pinBusy = false
@@ -289,57 +331,21 @@ export class MeetingView extends LitElement {
     return result
   }
 
-  private findFile(sha256: string): { ref: FileRef; documentId: string; item?: AgendaItem } | undefined {
-    const m = this.meeting.doc
-    const c = this.confidential.doc
-    if (m?.invitation?.sha256 === sha256 && this.meeting.handle) return { ref: m.invitation, documentId: this.meeting.handle.documentId }
-    const agenda = this.releasedAgendas().find((a) => a.ref.sha256 === sha256)
-    if (agenda) return { ref: agenda.ref, documentId: agenda.documentId }
-    for (const [doc, handle] of [
-      [m, this.meeting.handle],
-      [c, this.confidential.handle],
-    ] as const) {
-      for (const item of doc?.agendaItems ?? []) {
-        const ref = item.files?.find((f) => f.sha256 === sha256)
-        if (ref && handle) return { ref, documentId: handle.documentId, item }
-      }
-    }
-    return undefined
-  }
+  private compareHref = (shaA: string, shaB: string): string => hrefFor({ name: 'compare', meetingId: this.meetingId, shaA, shaB })
 
-  private async loadFile(): Promise<void> {
-    const sha = this.fileSha
-    if (!sha || this.pdfKey === sha) return
-    const found = this.findFile(sha)
-    if (!found) {
-      if (this.confidentialState !== 'loading') this.pdfError = t('pdf.notFound')
-      return
-    }
-    this.pdfKey = sha
-    this.pdfLoading = true
-    this.pdfError = ''
-    try {
-      const blob = await this.session.files.open(found.ref, [found.documentId])
-      const data = new Uint8Array(await blob.arrayBuffer())
-      if (this.fileSha === sha) {
-        this.setDownload(blob)
-        this.pdfData = data
-      }
-    } catch (e) {
-      if (this.fileSha === sha) this.pdfError = isNetworkError(e) ? t('pdf.notCached') : `${t('pdf.error')} ${describeError(e)}`
-    } finally {
-      this.pdfLoading = false
-    }
-  }
+  private readonly fileExtras = (item: AgendaItem) => (file: FileRef) =>
+    html`<rt-file-versions .status=${this.fileStatus.statusOf(item, file)} .openHref=${this.fileHref} .compareHref=${this.compareHref}></rt-file-versions>`
 
-  /** "2026-03-12 Bauausschuss - Ö 3 Bebauungsplan Nr. 42 - Vorlage.pdf" instead of "Vorlage.pdf" */
-  private downloadName(doc: MeetingDoc, ref: FileRef, item?: AgendaItem): string {
-    return displayFileName(
-      { meetingStart: doc.start, bodyName: doc.organization?.shortName || doc.organization?.name, itemNumber: item?.number, title: item?.title },
-      ref.name,
-      ref.mime,
-    )
-  }
+  private readonly itemExtras = (item: AgendaItem) =>
+    html`<rt-private-uploads
+      .uploads=${this.notes.doc?.uploads ?? []}
+      .pending=${this.uploadsPending}
+      .failures=${this.uploadFailures}
+      item-id=${item.id}
+      item-number=${item.number}
+      .fileHref=${this.fileHref}
+      .add=${this.addUpload}
+    ></rt-private-uploads>`
 
   private fileHref = (sha256: string): string => hrefFor({ name: 'file', meetingId: this.meetingId, sha256 })
 
@@ -355,6 +361,8 @@ export class MeetingView extends LitElement {
             ?can-edit-title=${canEdit}
             ?current=${!!this.meeting.doc?.live?.startedAt && !this.meeting.doc?.live?.endedAt && item.id === this.meeting.doc?.live?.currentItemId}
             .fileHref=${this.fileHref}
+            .fileExtras=${this.fileExtras(item)}
+            .itemExtras=${this.itemExtras}
           ></rt-agenda-item>
         </li>`,
       )}
@@ -385,25 +393,6 @@ export class MeetingView extends LitElement {
     </p>`
   }
 
-  private renderViewer(doc: MeetingDoc) {
-    const found = this.fileSha ? this.findFile(this.fileSha) : undefined
-    return html`
-      <a class="back" href=${hrefFor({ name: 'meeting', meetingId: this.meetingId })}>← ${t('pdf.close')}</a>
-      <h1 tabindex="-1" class="file-title">${found?.ref.name ?? t('pdf.loading')}</h1>
-      <p class="subtitle">
-        ${doc.name}${found ? html` · ${formatFileSize(found.ref.size)}${found.ref.pages ? html` · ${formatPages(found.ref.pages)}` : nothing}` : nothing}
-      </p>
-      ${this.pdfError ? html`<p class="notice error" role="alert">${this.pdfError}</p>` : nothing}
-      ${this.pdfLoading ? html`<p role="status">${t('pdf.loading')}</p>` : nothing}
-      ${this.pdfData && this.downloadUrl && found
-        ? html`<p>
-            <a class="button" href=${this.downloadUrl} download=${this.downloadName(doc, found.ref, found.item)}>${t('pdf.download')}</a>
-          </p>`
-        : nothing}
-      ${this.pdfData ? html`<rt-pdf-viewer .data=${this.pdfData} file-name=${found?.ref.name ?? ''}></rt-pdf-viewer>` : nothing}
-    `
-  }
-
   override render() {
     const back = html`<a class="back" href=${hrefFor({ name: 'meetings' })}>← ${t('meeting.back')}</a>`
     if (this.phase === 'loading') return html`${back}<h1 tabindex="-1">${t('meeting.loading')}</h1>`
@@ -417,7 +406,6 @@ export class MeetingView extends LitElement {
         <p class="notice" role="status">${t('meeting.unavailable')}</p>
         <button type="button" @click=${() => void this.load()}>${t('meeting.retry')}</button>`
     }
-    if (this.fileSha) return this.renderViewer(doc)
     const notes = this.notes.doc?.notes
     const location = formatLocation(doc.location)
     return html`
@@ -432,6 +420,7 @@ export class MeetingView extends LitElement {
       ${doc.live?.endedAt || doc.state === 'held'
         ? html`<p><a class="button" id="minutes-link" href=${hrefFor({ name: 'minutes', meetingId: this.meetingId })}>${tm('minutes.link')}</a></p>`
         : nothing}
+      <p><a class="button" id="annotations-link" href=${hrefFor({ name: 'annotations', meetingId: this.meetingId })}>${trd('list.meetingLink')}</a></p>
       ${this.renderLiveState(doc)}
       <dl class="facts" aria-label=${t('meeting.details')}>
         <dt>${t('meeting.body')}</dt>
@@ -448,6 +437,7 @@ export class MeetingView extends LitElement {
         .progress=${this.pinProgress}
         message=${this.pinMessage}
         error=${this.pinError}
+        missing=${this.pinned && !this.pinBusy ? this.pinMissing : 0}
         @pin=${() => void this.pin()}
         @unpin=${() => void this.unpin()}
       ></rt-pin-control>
@@ -471,6 +461,16 @@ export class MeetingView extends LitElement {
         </section>
         ${this.renderConfidential(notes)}
       </div>
+      <section aria-labelledby="uploads-heading">
+        <h2 id="uploads-heading">${to('uploads.meetingHeading')}</h2>
+        <rt-private-uploads
+          .uploads=${this.notes.doc?.uploads ?? []}
+          .pending=${this.uploadsPending}
+          .failures=${this.uploadFailures}
+          .fileHref=${this.fileHref}
+          .add=${this.addUpload}
+        ></rt-private-uploads>
+      </section>
     `
   }
 }

@@ -71,4 +71,10 @@ export const meetingsViewStyles = css`
   .empty {
     color: var(--rt-muted);
   }
+  .storage-link {
+    margin: 0.25rem 0 0;
+  }
+  li rt-pin-control {
+    margin-top: 0.35rem;
+  }
 `

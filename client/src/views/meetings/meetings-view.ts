@@ -1,12 +1,18 @@
 /**
  * Meeting list: meetings of the user's bodies from the local catalogue (no Automerge document is
- * opened), upcoming first, then past; filter by body; badge for meetings available offline.
+ * opened), upcoming first, then past; filter by body; badge for meetings available offline, and
+ * "Offline verfügbar machen" on each meeting (one click, progress shown in place).
  */
 import { LitElement, html, nothing } from 'lit'
 import { hrefFor } from '../../app/routes.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
 import { formatShortDate, formatTime, townDay } from '../../i18n/format.ts'
 import { t, type MessageKey } from '../../i18n/messages.ts'
+import '../../components/pin-control/pin-control.ts'
+import { to } from '../../i18n/messages-offline.ts'
+import { isNetworkError } from '../../services/api-client.ts'
+import { PinCancelledError, type PinActivity } from '../../services/meeting-pinner.ts'
+import { FindTimeoutError } from '../../services/repo.ts'
 import { activeBodyIds } from '../../services/relay-contract.ts'
 import type { Session } from '../../services/session.ts'
 import { bodiesOf, defaultFilter, filterMeetings, groupMeetings, meetingEntries, type BodyFilter, type MeetingListEntry } from './meeting-groups.ts'
@@ -25,6 +31,9 @@ export class MeetingsView extends LitElement {
     pinned: { state: true },
     filter: { state: true },
     loaded: { state: true },
+    activity: { state: true },
+    pinErrors: { state: true },
+    autoPinned: { state: true },
   }
 
   declare session: Session
@@ -32,6 +41,10 @@ export class MeetingsView extends LitElement {
   declare pinned: Set<string>
   declare filter: BodyFilter | undefined
   declare loaded: boolean
+  /** running pins by meeting id */
+  declare activity: ReadonlyMap<string, PinActivity>
+  declare pinErrors: ReadonlyMap<string, string>
+  declare autoPinned: ReadonlySet<string>
   private offs: (() => void)[] = []
 
   constructor() {
@@ -39,6 +52,9 @@ export class MeetingsView extends LitElement {
     this.entries = []
     this.pinned = new Set()
     this.loaded = false
+    this.activity = new Map()
+    this.pinErrors = new Map()
+    this.autoPinned = new Set()
   }
 
   override connectedCallback(): void {
@@ -47,6 +63,14 @@ export class MeetingsView extends LitElement {
     this.offs.push(
       this.session.catalogue.on('change', () => void this.load()),
       this.session.pinner.on('change', () => void this.load()),
+      this.session.pinner.on('progress', (a) => {
+        const next = new Map(this.activity)
+        if (a.busy) next.set(a.meetingId, a)
+        else next.delete(a.meetingId)
+        this.activity = next
+        // the pin is recorded before its run ends: show the badge now, not after the next load
+        if (!a.busy && a.error === undefined) this.pinned = new Set([...this.pinned, a.meetingId])
+      }),
     )
     void this.load()
   }
@@ -62,11 +86,25 @@ export class MeetingsView extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const [rows, pinned] = await Promise.all([this.session.catalogue.meetings(), this.session.pinner.pinnedIds()])
+    const [rows, pins] = await Promise.all([this.session.catalogue.meetings(), this.session.pinner.all()])
     this.entries = meetingEntries(rows)
-    this.pinned = pinned
+    this.pinned = new Set(pins.map((p) => p.meetingId))
+    this.autoPinned = new Set(pins.filter((p) => p.auto).map((p) => p.meetingId))
     this.filter ??= this.entries.length ? defaultFilter(this.entries, this.myBodies) : undefined
     this.loaded = true
+  }
+
+  private async pin(meetingId: string): Promise<void> {
+    const errors = new Map(this.pinErrors)
+    errors.delete(meetingId)
+    this.pinErrors = errors
+    try {
+      await this.session.pinner.pin(meetingId)
+    } catch (e) {
+      if (e instanceof PinCancelledError) return
+      const reason = isNetworkError(e) ? t('error.offline') : e instanceof FindTimeoutError ? t('pin.needsConnection') : e instanceof Error ? e.message : String(e)
+      this.pinErrors = new Map(this.pinErrors).set(meetingId, t('pin.failed', { reason }))
+    }
   }
 
   private onFilter(e: Event): void {
@@ -81,9 +119,20 @@ export class MeetingsView extends LitElement {
         <span>${e.organizationName}</span>
         <span>${stateLabel(e.state)}</span>
       </span>
-      ${this.pinned.has(e.meetingId)
-        ? html`<span class="badge"><svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="3"/></svg>${t('meetings.pinned')}</span>`
-        : nothing}
+      ${this.pinned.has(e.meetingId) && !this.activity.has(e.meetingId)
+        ? html`<span class="badge"
+            ><svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="3"/></svg>${t(
+              'meetings.pinned',
+            )}${this.autoPinned.has(e.meetingId) ? html` (${to('offline.auto')})` : nothing}</span
+          >`
+        : html`<rt-pin-control
+            compact
+            subject=${e.name}
+            ?busy=${this.activity.has(e.meetingId)}
+            .progress=${this.activity.get(e.meetingId)?.progress}
+            error=${this.pinErrors.get(e.meetingId) ?? ''}
+            @pin=${() => void this.pin(e.meetingId)}
+          ></rt-pin-control>`}
     </li>`
   }
 
@@ -113,6 +162,7 @@ export class MeetingsView extends LitElement {
             </label>`
           : nothing}
       </div>
+      <p class="storage-link"><a href=${hrefFor({ name: 'offline' })}>${to('offline.storageLink')}</a></p>
       ${!this.loaded
         ? html`<p role="status">${t('meetings.loading')}</p>`
         : !this.entries.length

@@ -13,6 +13,7 @@ import {
   CONSULTATION_RESULTS,
   CONSULTATION_ROLES,
   availableActions,
+  canAddFiles,
   canEditSections,
   derivePaperWorkflow,
   nextConsultation,
@@ -688,6 +689,8 @@ export class PaperView extends LitElement {
     const def = workflowOf(doc)
     // a step waiting in the outbox may change the state: no edits until the relay answered
     const editable = canEditSections(def, derived.state, roles) && this.pending.length === 0
+    // the office keeps a released paper's files current (new versions reach the meetings)
+    const filesEditable = canAddFiles(def, derived.state, roles) && this.pending.length === 0
     const reason = roles.length ? t('paper.readonly.state', { state: def.states[derived.state]?.label ?? derived.state }) : t('paper.readonly.access')
     return html`${back}
       <p class="kicker">${doc.paperType} · ${doc.reference || t('paper.noReference')}</p>
@@ -696,7 +699,7 @@ export class PaperView extends LitElement {
       <div class="live" role="status" aria-live="polite">${this.announcement}</div>
       ${this.handle && this.session.tracker.isDirty(this.handle.documentId) ? html`<p class="pending">${t('paper.localOnly')}</p>` : nothing}
       ${this.renderWorkflow(doc, derived, roles)} ${this.renderSections(doc, editable, reason)}
-      ${this.renderConsultations(doc, derived, roles, editable)} ${this.renderAttachments(doc, editable)} ${this.renderPdf(doc)}
+      ${this.renderConsultations(doc, derived, roles, editable)} ${this.renderAttachments(doc, filesEditable)} ${this.renderPdf(doc)}
       ${this.renderHistory(doc, derived)}`
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Fetching resolutions and circular decisions from the relay, remembered in the user's device
- * database (kv) so the lists show offline with the time they were loaded. Writes (assign, report,
+ * database (sealed cache) so the lists show offline with the time they were loaded. Writes (assign, report,
  * create, cancel) need the relay; circular answers go through the outbox (meeting-commands.ts).
  */
 import type { CircularDecision, ResolutionEntry } from '@ratstisch/domain'
@@ -20,15 +20,15 @@ export async function fetchCached<T>(api: ApiClient, db: UserDb, key: string, pa
   try {
     const value = pick(await api.getJson(path, { timeoutMs: 8000 }))
     const at = new Date().toISOString()
-    await db.kv.put({ key, value: JSON.stringify({ value, at }) })
+    await db.cache.put({ key, value: JSON.stringify({ value, at }) })
     return { value, at, stale: false }
   } catch (e) {
     // refused (403/404: no longer allowed, gone): forget the copy instead of showing it
     if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
-      await db.kv.delete(key)
+      await db.cache.delete(key)
       throw e
     }
-    const row = await db.kv.get(key)
+    const row = await db.cache.get(key)
     if (row) {
       const { value, at } = JSON.parse(row.value) as { value: T; at: string }
       return { value, at, stale: true }

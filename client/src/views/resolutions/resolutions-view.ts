@@ -221,7 +221,7 @@ export class ResolutionsView extends LitElement {
       const { body: answer } = await this.session.api.postJson(`/api/resolutions/${encodeURIComponent(r.id)}/commands`, { id: newCommandId(), ...body })
       const updated = (answer as { resolution: ResolutionEntry }).resolution
       this.items = this.items.map((x) => (x.id === updated.id ? updated : x))
-      await this.session.db.kv.put({ key: 'outcomes:resolutions', value: JSON.stringify({ value: this.items, at: new Date().toISOString() }) })
+      await this.session.db.cache.put({ key: 'outcomes:resolutions', value: JSON.stringify({ value: this.items, at: new Date().toISOString() }) })
       this.message = { id: r.id, kind: 'success', text: success }
       if (body.action === 'report') form.reset()
     } catch (e) {
