@@ -1,6 +1,6 @@
 /** Steps shared by the journeys: signing in, accessibility checks, reading the relay's answers. */
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from '@playwright/test'
 
 /** The demo town's password (RATSTISCH_E2E_PASSWORD points the journeys at another relay). */
 export const DEMO_PASSWORD = process.env.RATSTISCH_E2E_PASSWORD ?? 'ratstisch-demo'
@@ -118,4 +118,16 @@ export async function focusedElement(page: Page): Promise<{ tag: string; id: str
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
     return { tag: el?.tagName.toLowerCase() ?? '', id: el?.id ?? '', text: (el?.textContent ?? '').trim() }
   })
+}
+
+/**
+ * The clerk opens a paper: its attachments region (where new versions are uploaded) and the title
+ * of its first attachment, which also names the file on agendas ("Status von <title>").
+ */
+export async function paperAttachments(clerk: Page, paperId: string): Promise<{ attachments: Locator; title: string }> {
+  await clerk.goto(`/app/papers/${encodeURIComponent(paperId)}`)
+  const attachments = clerk.getByRole('region', { name: 'Anlagen' })
+  const first = attachments.locator('h3.attachment-title').first()
+  await expect(first).toBeVisible({ timeout: 30_000 })
+  return { attachments, title: (await first.innerText()).trim() }
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import { expect, test, type Page } from '@playwright/test'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
-import { expectAccessible, manifestOf, signIn, syncStatus, waitForServiceWorker } from './journey-helpers.ts'
+import { expectAccessible, manifestOf, paperAttachments, signIn, syncStatus, waitForServiceWorker } from './journey-helpers.ts'
 
 interface PaperEntry {
   id: string
@@ -72,10 +72,7 @@ test('member keeps a meeting offline, follows a new version, compares it and fre
   const { meetingId, name, paper } = chosen!
 
   // The attachment the clerk will correct (its title names the file on the agenda).
-  await clerk.goto(`/app/papers/${encodeURIComponent(paper.id)}`)
-  const attachments = clerk.getByRole('region', { name: 'Anlagen' })
-  await expect(attachments.locator('h3.attachment-title').first()).toBeVisible({ timeout: 30_000 })
-  const title = (await attachments.locator('h3.attachment-title').first().innerText()).trim()
+  const { attachments, title } = await paperAttachments(clerk, paper.id)
 
   // One click in the meeting list; downloads are slowed a little so the progress can be seen.
   await member.route('**/api/files/*', async (route) => {

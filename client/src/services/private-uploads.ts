@@ -115,8 +115,15 @@ export class PrivateUploads extends Emitter<PrivateUploadsEvents> {
 
   /** Outbox handler: sends the bytes to the relay for the member's (registered) notes document. */
   async send(command: UploadCommand): Promise<void> {
-    const notes = await this.db.notes.get(command.meetingId)
-    // registration is queued before the upload; until it went through, try again later
+    let notes = await this.db.notes.get(command.meetingId)
+    // The upload needs the notes document registered. Its registration is queued before the
+    // upload, but never wait for the queue's order: a retried upload in front of the registration
+    // would block both. Registering here is idempotent (the relay answers with the canonical
+    // document, and the queued registration then finds nothing left to do).
+    if (notes && !notes.registered) {
+      await this.notes.register({ kind: 'register-notes', meetingId: command.meetingId, url: notes.url })
+      notes = await this.db.notes.get(command.meetingId)
+    }
     if (!notes?.registered) throw new Error('notes document not registered yet')
     const documentId = documentIdOf(notes.url)
     const blob = await this.files.get(command.sha256)

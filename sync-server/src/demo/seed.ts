@@ -6,6 +6,7 @@
 import * as A from '@automerge/automerge'
 import { generateAutomergeUrl, parseAutomergeUrl, type AutomergeUrl, type DocumentId } from '@automerge/automerge-repo'
 import {
+  currentFiles,
   DEFAULT_REFERENCE_PREFIXES,
   defaultAccess,
   derivePaperWorkflow,
@@ -239,7 +240,9 @@ class DocumentSeeder {
     const handle = this.lastCreated!
     return {
       summary: { url: handle.url, id: paper.id, reference: paper.reference, name: paper.name, paperType: paper.paperType },
-      files,
+      // as a real agenda snapshots them: each file names its attachment and version, so a later
+      // version is recognised as the same file (badges, re-anchored annotations)
+      files: currentFiles(doc.attachments),
       public: paper.public,
     }
   }
