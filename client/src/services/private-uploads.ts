@@ -115,17 +115,18 @@ export class PrivateUploads extends Emitter<PrivateUploadsEvents> {
 
   /** Outbox handler: sends the bytes to the relay for the member's (registered) notes document. */
   async send(command: UploadCommand): Promise<void> {
-    let notes = await this.db.notes.get(command.meetingId)
-    // The upload needs the notes document registered. Its registration is queued before the
-    // upload, but never wait for the queue's order: a retried upload in front of the registration
-    // would block both. Registering here is idempotent (the relay answers with the canonical
-    // document, and the queued registration then finds nothing left to do).
-    if (notes && !notes.registered) {
-      await this.notes.register({ kind: 'register-notes', meetingId: command.meetingId, url: notes.url })
-      notes = await this.db.notes.get(command.meetingId)
-    }
-    if (!notes?.registered) throw new Error('notes document not registered yet')
-    const documentId = documentIdOf(notes.url)
+    // The upload needs the notes document registered. A notes document made on this device is
+    // registered here if its queued registration has not gone through yet (never wait for the
+    // queue's order: a retried upload in front of the registration would block both; registering
+    // is idempotent). Notes another device registered come from the catalogue: no local row.
+    const local = await this.db.notes.get(command.meetingId)
+    if (local && !local.registered) await this.notes.register({ kind: 'register-notes', meetingId: command.meetingId, url: local.url })
+    const row = await this.db.notes.get(command.meetingId)
+    if (row && !row.registered) throw new Error('notes document not registered yet')
+    const url = await this.notes.urlFor(command.meetingId)
+    if (!url) throw new Error('the meeting has no notes document yet')
+    const notes = { url }
+    const documentId = documentIdOf(url)
     const blob = await this.files.get(command.sha256)
     if (!blob) {
       await this.fail(command, 'missing')
