@@ -6,11 +6,10 @@
  */
 import { Repo, type AutomergeUrl } from '@automerge/automerge-repo'
 import { IndexedDBStorageAdapter } from '@automerge/automerge-repo-storage-indexeddb'
-import { AppLock, type AppLockStore } from '../../client/src/services/app-lock.ts'
+import { AppLock, MemoryAppLockStore } from '../../client/src/services/app-lock.ts'
 import { PBKDF2_ITERATIONS } from '../../client/src/services/app-lock-policy.ts'
 import { EncryptedStorageAdapter } from '../../client/src/services/encrypted-storage-adapter.ts'
 import { LocalCipher } from '../../client/src/services/local-cipher.ts'
-import type { AppLockRow } from '../../client/src/services/local-db.ts'
 
 interface MeetingLike {
   name: string
@@ -73,24 +72,6 @@ async function loadBoth(plain: AutomergeUrl[], sealed: AutomergeUrl[], cipher: L
   return totals
 }
 
-class MemoryLockStore implements AppLockStore {
-  private rows = new Map<string, AppLockRow>()
-  async get(userId: string) {
-    return this.rows.get(userId)
-  }
-  async put(row: AppLockRow) {
-    this.rows.set(row.userId, row)
-  }
-  async delete(userId: string) {
-    this.rows.delete(userId)
-  }
-  async update(userId: string, change: (row: AppLockRow) => AppLockRow | undefined) {
-    const row = this.rows.get(userId)
-    const next = row && change(row)
-    if (next) this.rows.set(userId, next)
-    return this.rows.get(userId)
-  }
-}
 
 export async function runBench(options: { documents: number; items: number; rounds: number }) {
   const cipher = new LocalCipher(await LocalCipher.generateKey())
@@ -117,7 +98,7 @@ export async function runBench(options: { documents: number; items: number; roun
   const openMs = performance.now() - openStarted
 
   // the app lock: first PIN, then unlocks (each one derivation at the app's iteration count)
-  const lock = new AppLock(new MemoryLockStore())
+  const lock = new AppLock(new MemoryAppLockStore())
   const setupStarted = performance.now()
   await lock.setUp('bench-user', '246810', '246810')
   const setupMs = performance.now() - setupStarted

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { AppLock, PinRejectedError, type AppLockStore } from './app-lock.ts'
+import { AppLock, MemoryAppLockStore, PinRejectedError } from './app-lock.ts'
 import { MAX_PIN_FAILURES, PBKDF2_ITERATIONS } from './app-lock-policy.ts'
-import type { AppLockRow } from './local-db.ts'
 import type { PlatformAuthenticator } from './platform-authenticator.ts'
 
-class MemoryLockStore implements AppLockStore {
-  readonly rows = new Map<string, AppLockRow>()
-  async get(userId: string) {
-    return structuredClone(this.rows.get(userId))
-  }
-  async put(row: AppLockRow) {
-    this.rows.set(row.userId, structuredClone(row))
-  }
-  async delete(userId: string) {
-    this.rows.delete(userId)
-  }
-  async update(userId: string, change: (row: AppLockRow) => AppLockRow | undefined) {
-    const row = this.rows.get(userId)
-    if (!row) return undefined
-    const next = change(structuredClone(row))
-    if (next) this.rows.set(userId, structuredClone(next))
-    return structuredClone(this.rows.get(userId))
-  }
-}
 
 /** A platform authenticator whose PRF is HMAC-SHA-256 under a secret only it knows. */
 class FakeAuthenticator implements PlatformAuthenticator {
@@ -47,7 +27,7 @@ const PIN = '246810'
 
 function setup(options: { authenticator?: PlatformAuthenticator } = {}) {
   let clock = 1_000_000
-  const store = new MemoryLockStore()
+  const store = new MemoryAppLockStore()
   const lock = new AppLock(store, { iterations: 1000, now: () => clock, ...options })
   return { store, lock, advance: (ms: number) => (clock += ms) }
 }
@@ -57,7 +37,7 @@ const roundTrip = async (a: { seal(b: Uint8Array): Promise<Uint8Array> }, b: { o
 
 describe('AppLock', () => {
   it('uses the measured PBKDF2 iteration count by default', async () => {
-    const store = new MemoryLockStore()
+    const store = new MemoryAppLockStore()
     await new AppLock(store).setUp(USER, PIN, PIN)
     expect(store.rows.get(USER)?.iterations).toBe(PBKDF2_ITERATIONS)
   })
@@ -185,7 +165,7 @@ describe('AppLock', () => {
   })
 
   it('re-wraps a key made with fewer iterations on the next unlock', async () => {
-    const store = new MemoryLockStore()
+    const store = new MemoryAppLockStore()
     const old = new AppLock(store, { iterations: 1000 })
     const { cipher } = await old.setUp(USER, PIN, PIN)
     const current = new AppLock(store, { iterations: 2000 })

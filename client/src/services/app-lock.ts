@@ -39,6 +39,30 @@ export interface AppLockStore {
   update(userId: string, change: (row: AppLockRow) => AppLockRow | undefined): Promise<AppLockRow | undefined>
 }
 
+/**
+ * Lock rows in memory, copied in and out as IndexedDB does (tests, benchmarks), like
+ * automerge-repo's Dummy adapters.
+ */
+export class MemoryAppLockStore implements AppLockStore {
+  readonly rows = new Map<string, AppLockRow>()
+  async get(userId: string) {
+    return structuredClone(this.rows.get(userId))
+  }
+  async put(row: AppLockRow) {
+    this.rows.set(row.userId, structuredClone(row))
+  }
+  async delete(userId: string) {
+    this.rows.delete(userId)
+  }
+  async update(userId: string, change: (row: AppLockRow) => AppLockRow | undefined) {
+    const row = this.rows.get(userId)
+    if (!row) return undefined
+    const next = change(structuredClone(row))
+    if (next) this.rows.set(userId, structuredClone(next))
+    return structuredClone(this.rows.get(userId))
+  }
+}
+
 export class DeviceAppLockStore implements AppLockStore {
   constructor(private readonly device: DeviceDb) {}
 

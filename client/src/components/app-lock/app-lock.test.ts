@@ -1,29 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { AppLock, type AppLockStore } from '../../services/app-lock.ts'
-import type { AppLockRow } from '../../services/local-db.ts'
+import { AppLock, MemoryAppLockStore } from '../../services/app-lock.ts'
 import type { Me } from '../../services/relay-contract.ts'
 import { pinFailureMessage, type AppLockScreen, type UnlockedDetail } from './app-lock.ts'
 import './app-lock.ts'
 
-class MemoryLockStore implements AppLockStore {
-  readonly rows = new Map<string, AppLockRow>()
-  async get(userId: string) {
-    return this.rows.get(userId)
-  }
-  async put(row: AppLockRow) {
-    this.rows.set(row.userId, row)
-  }
-  async delete(userId: string) {
-    this.rows.delete(userId)
-  }
-  async update(userId: string, change: (row: AppLockRow) => AppLockRow | undefined) {
-    const row = this.rows.get(userId)
-    const next = row && change(row)
-    if (next) this.rows.set(userId, next)
-    return this.rows.get(userId)
-  }
-}
 
 const me: Me = { id: 'user-member-a', username: 'member-a', name: 'Anna Beispiel', roles: ['member'], memberships: [], departmentId: null, departmentName: null }
 
@@ -48,7 +29,7 @@ const submit = async (el: AppLockScreen) => {
 
 describe('<rt-app-lock>', () => {
   it('sets up: labelled fields, the reason, errors announced and tied to the field', async () => {
-    const lock = new AppLock(new MemoryLockStore(), { iterations: 1000 })
+    const lock = new AppLock(new MemoryAppLockStore(), { iterations: 1000 })
     const el = await mount('setup', lock)
     expect($(el, 'h1').textContent).toContain('App-Sperre einrichten')
     expect(el.shadowRoot!.textContent).toContain('bevor Ratstisch Sitzungsunterlagen auf diesem Gerät speichert')
@@ -72,7 +53,7 @@ describe('<rt-app-lock>', () => {
   })
 
   it('unlocks: wrong PIN announced with the tries left, right PIN unlocks, "PIN vergessen" explains and asks', async () => {
-    const lock = new AppLock(new MemoryLockStore(), { iterations: 1000 })
+    const lock = new AppLock(new MemoryAppLockStore(), { iterations: 1000 })
     await lock.setUp(me.id, '246810', '246810')
     const el = await mount('unlock', lock)
     el.unsynced = 2

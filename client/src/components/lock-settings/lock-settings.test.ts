@@ -1,29 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { AppLock, type AppLockStore } from '../../services/app-lock.ts'
-import type { AppLockRow } from '../../services/local-db.ts'
+import { AppLock, MemoryAppLockStore } from '../../services/app-lock.ts'
 import type { Me } from '../../services/relay-contract.ts'
 import type { LockSettings } from './lock-settings.ts'
 import './lock-settings.ts'
 
-class MemoryLockStore implements AppLockStore {
-  readonly rows = new Map<string, AppLockRow>()
-  async get(userId: string) {
-    return this.rows.get(userId)
-  }
-  async put(row: AppLockRow) {
-    this.rows.set(row.userId, row)
-  }
-  async delete(userId: string) {
-    this.rows.delete(userId)
-  }
-  async update(userId: string, change: (row: AppLockRow) => AppLockRow | undefined) {
-    const row = this.rows.get(userId)
-    const next = row && change(row)
-    if (next) this.rows.set(userId, next)
-    return this.rows.get(userId)
-  }
-}
 
 const me: Me = { id: 'user-member-a', username: 'member-a', name: 'Anna Beispiel', roles: ['member'], memberships: [], departmentId: null, departmentName: null }
 const settle = async (el: LockSettings) => {
@@ -35,7 +16,7 @@ const settle = async (el: LockSettings) => {
 
 describe('<rt-lock-settings>', () => {
   it('changes the auto-lock time and tells the app; changes the PIN with the current one', async () => {
-    const store = new MemoryLockStore()
+    const store = new MemoryAppLockStore()
     const lock = new AppLock(store, { iterations: 1000 })
     await lock.setUp(me.id, '246810', '246810')
     const el = document.createElement('rt-lock-settings')

@@ -1,29 +1,10 @@
 /**
  * pdf.js for Node 20 (tests, benchmarks): pdfjs-dist 6 targets Node 22; its legacy build needs
- * only these two additions on Node 20 (the same ones packages/paper-pdf's inspect-pdf.ts makes).
+ * the two additions of @ratstisch/paper-pdf's node-pdfjs-shim on Node 20.
  */
 import type { PdfJsTextApi } from '../pdf-page-texts.ts'
 
-type WithResolvers = { withResolvers?: unknown }
-if (!(Promise as unknown as WithResolvers).withResolvers) {
-  ;(Promise as unknown as { withResolvers: () => unknown }).withResolvers = function withResolvers() {
-    let resolve: unknown
-    let reject: unknown
-    const promise = new Promise((res, rej) => {
-      resolve = res
-      reject = rej
-    })
-    return { promise, resolve, reject }
-  }
-}
-const arrayBufferProto = ArrayBuffer.prototype as unknown as { transferToFixedLength?: (this: ArrayBuffer, length?: number) => ArrayBuffer }
-if (!arrayBufferProto.transferToFixedLength) {
-  arrayBufferProto.transferToFixedLength = function transferToFixedLength(this: ArrayBuffer, length?: number) {
-    const out = new ArrayBuffer(length ?? this.byteLength)
-    new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(out.byteLength, this.byteLength)))
-    return out
-  }
-}
+import '@ratstisch/paper-pdf/node-pdfjs-shim'
 
 export async function loadNodePdfJs(): Promise<PdfJsTextApi> {
   return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJsTextApi
