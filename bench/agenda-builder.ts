@@ -15,7 +15,7 @@
  *   npm run build && npm run bench:agenda-builder -- [items=150] [moves=60]
  *   npm run bench:agenda-builder -- --meeting mtg-bauausschuss-2026-11-04   (an existing demo meeting)
  */
-import { chromium, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
 import { signInApp, unlockApp } from './support/app-lock.ts'
 import { startRelay } from './support/relay-process.ts'
 import fs from 'node:fs'
@@ -24,6 +24,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { LONG_TASK_OBSERVER } from './support/measure.ts'
 import { percentile, ROOT } from './support/processes.ts'
+import { launchChromium } from './support/browser.ts'
 
 const { values, positionals } = parseArgs({ options: { meeting: { type: 'string' } }, allowPositionals: true })
 const ITEMS = Number(positionals[0] ?? 150)
@@ -31,7 +32,6 @@ const MOVES = Number(positionals[1] ?? 60)
 const PORT = 18330
 const ORIGIN = `http://127.0.0.1:${PORT}`
 const PASSWORD = 'ratstisch-demo'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 // the relay serves CLIENT_DIR (default dist/client)
 if (!fs.existsSync(path.join(process.env.CLIENT_DIR ?? path.join(ROOT, 'dist/client'), 'index.html'))) {
@@ -144,7 +144,7 @@ const PLAIN_SETTLE = `async () => undefined`
 const fmt = (v: number[]) => (v.length ? `p50 ${percentile(v, 50).toFixed(1)} ms, p95 ${percentile(v, 95).toFixed(1)} ms, max ${Math.max(...v).toFixed(1)} ms` : '–')
 const taskLine = (v: number[]) => (v.length ? `${v.length} long tasks, max ${Math.max(...v).toFixed(0)} ms, p95 ${percentile(v, 95).toFixed(0)} ms` : 'no long tasks')
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+const browser = await launchChromium()
 try {
   const context = await browser.newContext({ serviceWorkers: 'allow', locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } })
   await context.addInitScript({ content: 'window.__name = (fn) => fn' })

@@ -8,13 +8,13 @@
  *
  *   npm run bench:app -- [runs=5]
  */
-import { chromium } from '@playwright/test'
 import { signInApp, unlockApp } from './support/app-lock.ts'
 import { startRelay } from './support/relay-process.ts'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { percentile, ROOT } from './support/processes.ts'
+import { launchChromium } from './support/browser.ts'
 
 const RUNS = Number(process.argv[2] ?? 5)
 const PORT = 18300
@@ -26,10 +26,7 @@ if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-appbench-'))
 const relay = await startRelay({ port: PORT, dataDir, demo: true })
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 try {
   const context = await browser.newContext({ serviceWorkers: 'allow', locale: 'de-DE', timezoneId: 'Europe/Berlin' })
   const page = await context.newPage()

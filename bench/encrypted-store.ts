@@ -10,14 +10,13 @@
  *
  *   npm run bench:encrypted-store -- [documents=200] [rounds=3]
  */
-import { chromium } from '@playwright/test'
 import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { build } from 'vite'
 import wasm from 'vite-plugin-wasm'
 import { percentile, ROOT } from './support/processes.ts'
+import { launchChromium, serveDirectory } from './support/browser.ts'
 
 const DOCUMENTS = Number(process.argv[2] ?? 200)
 const ROUNDS = Number(process.argv[3] ?? 3)
@@ -39,22 +38,9 @@ await build({
 })
 fs.writeFileSync(path.join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench.js"></script>')
 
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' }
-const server = http.createServer((req, res) => {
-  const file = path.join(outDir, path.normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '') || 'index.html')
-  if (!file.startsWith(outDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end()
-    return
-  }
-  res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' })
-  fs.createReadStream(file).pipe(res)
-})
-await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve))
+const server = await serveDirectory(outDir, PORT, 'index.html')
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 try {
   const page = await browser.newPage()
   await page.goto(`http://127.0.0.1:${PORT}/`)

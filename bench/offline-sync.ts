@@ -9,12 +9,13 @@
  *
  *   npm run bench:offline-sync -- [runs=3]
  */
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test'
+import { type BrowserContext, type CDPSession, type Page } from '@playwright/test'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { percentile, ROOT } from './support/processes.ts'
 import { startRelay } from './support/relay-process.ts'
+import { launchChromium } from './support/browser.ts'
 
 const RUNS = Number(process.argv[2] ?? 3)
 const PORT = 18440
@@ -28,10 +29,7 @@ if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-offlinebench-'))
 const relay = await startRelay({ port: PORT, dataDir, demo: true })
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 
 /** A fresh device: signed in as member-a, app lock set, meeting list shown. */
 async function device(): Promise<{ context: BrowserContext; page: Page }> {

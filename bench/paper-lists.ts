@@ -16,7 +16,7 @@
  *   npm run bench:paper-lists -- [papers=6000] [runs=3]
  *   npm run bench:paper-lists -- --data-dir ./data-scale17 [runs=3]   (signs in as demo "clerk")
  */
-import { chromium, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
 import { signInApp, unlockApp } from './support/app-lock.ts'
 import { startRelay } from './support/relay-process.ts'
 import fs from 'node:fs'
@@ -30,6 +30,7 @@ import { UserStore } from '../sync-server/src/auth/user-store.ts'
 import { openDatabase } from '../sync-server/src/db/database.ts'
 import { LONG_TASK_OBSERVER } from './support/measure.ts'
 import { percentile, ROOT } from './support/processes.ts'
+import { launchChromium } from './support/browser.ts'
 
 const { values, positionals } = parseArgs({ options: { 'data-dir': { type: 'string' } }, allowPositionals: true })
 const seededDir = values['data-dir'] ? path.resolve(values['data-dir']) : undefined
@@ -38,7 +39,6 @@ const RUNS = Number(positionals[seededDir ? 0 : 1] ?? 3)
 const PORT = 18310
 const ORIGIN = `http://127.0.0.1:${PORT}`
 const PASSWORD = 'ratstisch-demo'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) {
   console.error('build the app first: npm run build')
@@ -290,7 +290,7 @@ async function scrollThrough(page: Page, find: string): Promise<ScrollResult> {
 const APP_VIEWPORT = `() => document.querySelector('rt-app-shell').shadowRoot.querySelector('rt-paper-lists-view').shadowRoot.querySelector('.rt-vl-viewport')`
 const PLAIN_VIEWPORT = `() => document.getElementById('vp')`
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+const browser = await launchChromium()
 try {
   const context = await browser.newContext({ serviceWorkers: 'allow', locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } })
   // tsx (esbuild keepNames) wraps named functions in __name(); evaluated code runs without it

@@ -10,9 +10,7 @@
  *
  *   npm run bench:reader -- [runs=7] [pages=30]
  */
-import { chromium } from '@playwright/test'
 import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { build } from 'vite'
@@ -20,6 +18,7 @@ import { demoAttachmentPdfInput, renderDemoPdf } from '../sync-server/src/demo/d
 import { generateDemoTown } from '../sync-server/src/demo/demo-town.ts'
 import { LONG_TASK_OBSERVER } from './support/measure.ts'
 import { percentile, ROOT } from './support/processes.ts'
+import { launchChromium, serveDirectory } from './support/browser.ts'
 
 const RUNS = Number(process.argv[2] ?? 7)
 const PAGES = Number(process.argv[3] ?? 30)
@@ -40,22 +39,9 @@ await build({
 })
 fs.writeFileSync(path.join(outDir, 'paper.pdf'), pdf)
 
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.pdf': 'application/pdf' }
-const server = http.createServer((req, res) => {
-  const file = path.join(outDir, path.normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '') || 'reader-page.html')
-  if (!file.startsWith(outDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404).end()
-    return
-  }
-  res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' })
-  fs.createReadStream(file).pipe(res)
-})
-await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve))
+const server = await serveDirectory(outDir, PORT, 'reader-page.html')
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })
   await page.addInitScript(LONG_TASK_OBSERVER)

@@ -18,13 +18,13 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { chromium } from '@playwright/test'
 import { extractPageTexts } from '../client/src/search/pdf-page-texts.ts'
 import type { SearchSource } from '../client/src/search/search-engine.ts'
 import { demoSearchCorpus } from '../client/src/search/testing/demo-search-corpus.ts'
 import { loadNodePdfJs } from '../client/src/search/testing/node-pdfjs.ts'
 import { LONG_TASK_OBSERVER } from './support/measure.ts'
 import { percentile, ROOT } from './support/processes.ts'
+import { launchChromium } from './support/browser.ts'
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
@@ -102,10 +102,7 @@ const server = http.createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await launchChromium()
 try {
   const context = await browser.newContext()
   await context.addInitScript(LONG_TASK_OBSERVER)
