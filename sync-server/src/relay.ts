@@ -52,6 +52,8 @@ import { FactionNotesService } from './faction-notes/faction-notes-service.ts'
 import { factionNotesRoutes } from './faction-notes/faction-notes-routes.ts'
 import { AgendaFileRefresh } from './meetings/agenda-file-refresh.ts'
 import { NoticeBatcher } from './notify/notice-batcher.ts'
+import { Publisher } from './public/publisher.ts'
+import type { RatstischDoc } from '@ratstisch/domain'
 
 export interface Relay {
   config: RelayConfig
@@ -85,6 +87,8 @@ export interface Relay {
   /** "documents changed" notices per meeting, batched */
   documentNotices: NoticeBatcher
   relayRepo: RelayRepo
+  /** the public model: what the portal, OParl, the portal search and the feeds may show */
+  publisher: Publisher
   app: Hono
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>
@@ -150,13 +154,27 @@ export function createRelay(config: RelayConfig): Relay {
     consultations: { recordConsultationResult: (input) => service.recordConsultationResult(input) },
   })
   circulars.start()
-  projection.onPaper = (documentId, doc) => service.updateAccess(documentId, doc)
+  const publisher = new Publisher({
+    db,
+    registry,
+    loadDoc: (documentId) => relayRepo.doc<RatstischDoc>(documentId as DocumentId) as Promise<RatstischDoc | undefined>,
+  })
+  projection.onPaper = (documentId, doc) => {
+    service.updateAccess(documentId, doc)
+    publisher.onDocument(documentId, doc)
+  }
   const minutesTownName = () => getSetting(db, 'town.name') ?? 'Ratstisch'
   const minutes = new MinutesService({ db, users, registry, audit, relayRepo, meetings, projection, townName: minutesTownName })
   minutesService = minutes
   const outcomes = new MeetingOutcomes({ db, relayRepo, meetings, papers: service, resolutions, audit })
-  projection.onMeeting = (documentId, doc) => outcomes.onMeeting(documentId, doc)
-  projection.onMinutes = (documentId, doc) => minutes.upsertRow(documentId, doc)
+  projection.onMeeting = (documentId, doc) => {
+    outcomes.onMeeting(documentId, doc)
+    if (doc.type === 'meeting') publisher.onDocument(documentId, doc)
+  }
+  projection.onMinutes = (documentId, doc) => {
+    minutes.upsertRow(documentId, doc)
+    publisher.onDocument(documentId, doc)
+  }
   let meetingFonts: ReturnType<typeof loadPdfFonts> | undefined
   const meetingService = new MeetingService({
     db,
@@ -174,6 +192,7 @@ export function createRelay(config: RelayConfig): Relay {
     minutes,
   })
   projection.attach(relayRepo.repo)
+  publisher.start()
   const origins = new OriginPolicy(config.publicUrl, config.allowedOrigins)
   const notifier = new Notifier({ db, config, audit })
   circulars.setNotifier(notifier)
@@ -315,6 +334,7 @@ export function createRelay(config: RelayConfig): Relay {
     agendaFiles: fileRefresh,
     documentNotices,
     relayRepo,
+    publisher,
     app,
     listen() {
       return new Promise((resolve) => {
@@ -323,6 +343,7 @@ export function createRelay(config: RelayConfig): Relay {
       })
     },
     async close() {
+      publisher.stop()
       circulars.stop()
       factionNotes?.stop()
       fileRefresh.stop()

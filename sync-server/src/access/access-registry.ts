@@ -101,6 +101,11 @@ export class AccessRegistry {
     return row ? this.entries.get(row.id) : undefined
   }
 
+  /** Documents everyone may read (audience `public`): what the public model is made of. */
+  publicDocuments(): RegistryEntry[] {
+    return [...(this.byPrincipal.get('public') ?? [])].map((id) => this.entries.get(id)!).filter((e) => e.readers.includes('public'))
+  }
+
   documentsOfMeeting(meetingId: string): RegistryEntry[] {
     return [...this.entries.values()].filter((e) => e.meetingId === meetingId)
   }

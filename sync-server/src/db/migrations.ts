@@ -310,4 +310,21 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, type)
   );
   `,
+  /* 5: the public model (portal, OParl, portal search, feeds): objects with publication times and tombstones */ `
+  CREATE TABLE public_objects (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    -- the public document the object comes from, 'structure' or 'files'
+    source TEXT NOT NULL,
+    -- JSON; NULL for a tombstone
+    data TEXT,
+    hash TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, id)
+  );
+  CREATE INDEX public_objects_source ON public_objects(source);
+  CREATE INDEX public_objects_modified ON public_objects(kind, modified);
+  `,
 ]
