@@ -142,7 +142,7 @@ export function createRelay(config: RelayConfig): Relay {
       if (type === 'faction-notes') factionNotes?.afterWrite(userId, documentId, before, fork)
     },
   })
-  paperService = new PaperService({ db, users, registry, audit, relayRepo, catalogue: papers, projection })
+  paperService = new PaperService({ db, users, registry, audit, relayRepo, catalogue: papers, projection, blobs })
   const service = paperService
   const resolutions = new ResolutionStore(db, { registry, users, audit })
   const circulars = new CircularService({

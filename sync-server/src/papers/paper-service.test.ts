@@ -197,6 +197,36 @@ describe('write rules at the sync gate', () => {
     expect(fx.relay.audit.recent('invalid-change')[0]).toMatchObject({ actor: 'author' })
   })
 
+  it('refuses a file the author neither uploaded nor may read (a known SHA-256 of a non-public file), accepts their own upload', async () => {
+    // a non-public file on another department's draft
+    const secret = await fx.relay.blobStore.put(new TextEncoder().encode('%PDF-1.4 Vertrauliche Kalkulation der Kämmerei'))
+    fx.relay.blobs.add(secret.sha256, secret.size, 'application/pdf', 'kaemmerei')
+    const theirs = await api('kaemmerei', 'POST', '/papers', { paperType: 'Beschlussvorlage', name: 'Kalkulation' })
+    const theirDoc = await fx.relay.relayRepo.doc<PaperDoc>((theirs.json.url as string).slice('automerge:'.length) as DocumentId)
+    expect(theirDoc).toBeDefined()
+    const paper = await newDraft()
+    const author = await fx.client('author', { device: 'hash-guesser' })
+    const handle = await author.repo.find<PaperDoc>(paper.url as AutomergeUrl, { signal: AbortSignal.timeout(5000) })
+    const heads = A.getHeads(await relayPaper(paper))
+    const version = (sha256: string) => ({ sha256, name: 'Anlage.pdf', mime: 'application/pdf', size: 10, version: 1, uploadedAt: new Date().toISOString(), uploadedBy: 'author', uploadedByName: 'author', comment: '' })
+    handle.change((d) => {
+      d.attachments.push({ id: 'stolen', title: 'Anlage', versions: [version(secret.sha256)] })
+    })
+    const closed = await Promise.race([author.adapter.closed, new Promise<{ code: number }>((r) => setTimeout(() => r({ code: 0 }), 3000))])
+    expect(closed.code).toBe(CLOSE_POLICY)
+    expect(A.getHeads(await relayPaper(paper))).toEqual(heads)
+    expect(fx.relay.blobs.refs(secret.sha256).some((r) => r.documentId === paper.url.slice('automerge:'.length))).toBe(false)
+    // the author's own upload is fine
+    const own = await fx.relay.blobStore.put(new TextEncoder().encode('%PDF-1.4 Lageplan des Bauamts'))
+    fx.relay.blobs.add(own.sha256, own.size, 'application/pdf', 'author')
+    const honest = await fx.client('author', { device: 'honest' })
+    const h2 = await honest.repo.find<PaperDoc>(paper.url as AutomergeUrl, { signal: AbortSignal.timeout(5000) })
+    h2.change((d) => {
+      d.attachments.push({ id: 'own', title: 'Lageplan', versions: [version(own.sha256)] })
+    })
+    await expect.poll(async () => (await relayPaper(paper)).attachments.some((a) => a.id === 'own'), { timeout: 5000 }).toBe(true)
+  })
+
   it('does not let a co-signer edit sections', async () => {
     const paper = await newDraft()
     await api('author', 'POST', `/papers/${paper.id}/commands`, cmd('request-cosigning', { departments: ['dept-finanzen'] }))

@@ -13,6 +13,7 @@ import {
   CONSULTATION_RESULTS,
   checkPaperWrite,
   derivePaperWorkflow,
+  fileRefsOf,
   formatPaperReference,
   isPaperDraft,
   isConsultationClosed,
@@ -36,6 +37,7 @@ import type { RelayDatabase } from '../db/database.ts'
 import type { Projection } from '../read-model/projection.ts'
 import type { RelayRepo } from '../sync/relay-repo.ts'
 import type { PaperCatalogue } from './paper-catalogue.ts'
+import type { BlobRegistry } from '../files/blob-registry.ts'
 
 export class PaperError extends Error {
   constructor(
@@ -77,6 +79,8 @@ export interface PaperServiceDeps {
   relayRepo: RelayRepo
   catalogue: PaperCatalogue
   projection: Projection
+  /** for the file-reference rule of the write gate (who uploaded a blob, where it is referenced) */
+  blobs?: BlobRegistry
 }
 
 const isStr = (v: unknown, max = 2000): v is string => typeof v === 'string' && v.length <= max
@@ -373,7 +377,30 @@ export class PaperService {
     const addedHashes = new Set(added.map((c) => c.hash))
     const seenHeads = [...new Set(added.flatMap((c) => c.deps).filter((h) => !addedHashes.has(h)))]
     const seen = seenHeads.length ? (A.view(fork as A.Doc<PaperDoc>, seenHeads) as A.Doc<PaperDoc>) : undefined
-    return checkPaperWrite({ before: previous, after: fork as PaperDoc, seenEvents: seen?.events ?? [], actor: this.actor(userId) })
+    const errors = checkPaperWrite({ before: previous, after: fork as PaperDoc, seenEvents: seen?.events ?? [], actor: this.actor(userId) })
+    return [...errors, ...this.checkFileReferences(userId, previous, fork as PaperDoc)]
+  }
+
+  /**
+   * A file a writer adds to a paper must be one they uploaded or may read already: knowing the
+   * SHA-256 of a non-public file must not let an author attach it to a paper that becomes public
+   * (or readable by others) and so open it.
+   */
+  private checkFileReferences(userId: string, before: PaperDoc, after: PaperDoc): string[] {
+    const blobs = this.deps.blobs
+    if (!blobs) return []
+    const known = new Set(fileRefsOf(before).map((f) => f.sha256))
+    const errors: string[] = []
+    for (const file of fileRefsOf(after)) {
+      if (known.has(file.sha256)) continue
+      known.add(file.sha256)
+      const uploader = blobs.uploadedBy(file.sha256)
+      if (uploader === undefined) continue // not uploaded yet: nothing to open (the download checks again)
+      if (uploader === userId) continue
+      if (blobs.refs(file.sha256).some((r) => this.deps.registry.canRead(userId, r.documentId))) continue
+      errors.push(`file ${file.sha256.slice(0, 12)}… was neither uploaded by the writer nor readable by them`)
+    }
+    return errors
   }
 
   queue(userId: string, organizationId: string): PaperListEntry[] {
