@@ -20,4 +20,14 @@ describe('relay configuration', () => {
     expect(loadConfig({ VAPID_SUBJECT: 'mailto:ratsbuero@musterstadt.example' }).vapidSubject).toBe('mailto:ratsbuero@musterstadt.example')
     expect(() => loadConfig({ PORTAL_RESOLUTIONS: 'all' })).toThrow(/PORTAL_RESOLUTIONS must be off, status or reports/)
   })
+
+  it('reads RATSTISCH_DEMO_MARKER as 6-64 characters of [A-Za-z0-9_-] and refuses anything else at start', () => {
+    expect(loadConfig({}).demoMarker).toBeNull()
+    expect(loadConfig({ RATSTISCH_DEMO_MARKER: '' }).demoMarker).toBeNull()
+    expect(loadConfig({ RATSTISCH_DEMO_MARKER: 'Leak-Check_42' }).demoMarker).toBe('Leak-Check_42')
+    expect(loadConfig({ RATSTISCH_DEMO_MARKER: 'x'.repeat(64) }).demoMarker).toBe('x'.repeat(64))
+    for (const bad of ['short', 'x'.repeat(65), 'mit Leerzeichen', 'Umlaut-Ä-1234', '<script>x', 'a.b.c.d.e']) {
+      expect(() => loadConfig({ RATSTISCH_DEMO_MARKER: bad }), bad).toThrow(/RATSTISCH_DEMO_MARKER must be 6 to 64 characters/)
+    }
+  })
 })

@@ -16,6 +16,11 @@ export interface RelayConfig {
   /** Reference date of the demo data (ISO date); default: first day of the current month. */
   demoAnchorDate?: string
   demoScale: number
+  /**
+   * Leak tests (RATSTISCH_DEMO_MARKER): the demo generator writes this string into every
+   * non-public title, text and file of the demo town, and only there; null: not set.
+   */
+  demoMarker: string | null
   maxUploadBytes: number
   sessionTtlHours: number
   /** Idle time after which a document is flushed and evicted from the relay's memory. */
@@ -39,6 +44,13 @@ export interface RelayConfig {
    * `off` nothing.
    */
   portalResolutions: PortalResolutions
+  /** portal theme JSON (PORTAL_THEME): town name, logo, colours, fonts, links; docs/PORTAL.md */
+  portalTheme?: string
+  /** portal imprint and privacy notice as Markdown files (PORTAL_IMPRINT, PORTAL_PRIVACY) */
+  portalImprint?: string
+  portalPrivacy?: string
+  /** accessibility statement as JSON (PORTAL_ACCESSIBILITY); docs/PORTAL.md */
+  portalAccessibility?: string
   /**
    * Hosts of the Web Push services the relay may deliver to (PUSH_HOSTS, comma-separated; a name
    * also allows its subdomains). Subscriptions to other hosts are refused, so a client cannot make
@@ -50,6 +62,8 @@ export interface RelayConfig {
    * for this long after the first change and sent as one (NOTICE_DELAY_MS, default one minute).
    */
   noticeDelayMs: number
+  /** licence URL of the public data and files in the OParl API (OPARL_LICENSE); null: not stated */
+  oparlLicense: string | null
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -67,6 +81,19 @@ function vapidSubjectFrom(value: string | undefined): string | undefined {
   if (!value) return undefined
   if (/^mailto:[^\s@]+@[^\s@]+$/.test(value) || /^https:\/\/[^\s]+$/.test(value)) return value
   throw new Error(`VAPID_SUBJECT must be a mailto: address or an https: URL (got "${value}")`)
+}
+
+/** 6–64 characters of A–Z, a–z, 0–9, "_" and "-": survives file names, e-mail addresses, URLs and PDF strings unchanged. */
+function demoMarkerFrom(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null
+  if (/^[A-Za-z0-9_-]{6,64}$/.test(value)) return value
+  throw new Error(`RATSTISCH_DEMO_MARKER must be 6 to 64 characters of A-Z, a-z, 0-9, "_" and "-" (got "${value}")`)
+}
+
+function licenseUrlFrom(value: string | undefined): string | null {
+  if (!value) return null
+  if (/^https?:\/\/[^\s]+$/.test(value)) return value
+  throw new Error(`OPARL_LICENSE must be the URL of a licence, e.g. https://creativecommons.org/licenses/by/4.0/ (got "${value}")`)
 }
 
 function portalResolutionsFrom(value: string | undefined): PortalResolutions {
@@ -91,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     demo: env.RATSTISCH_DEMO !== '0',
     demoAnchorDate: env.DEMO_ANCHOR_DATE || undefined,
     demoScale: intFrom(env.DEMO_SCALE, 1, 'DEMO_SCALE') || 1,
+    demoMarker: demoMarkerFrom(env.RATSTISCH_DEMO_MARKER),
     maxUploadBytes: intFrom(env.MAX_UPLOAD_BYTES, 100 * 1024 * 1024, 'MAX_UPLOAD_BYTES'),
     sessionTtlHours: intFrom(env.SESSION_TTL_HOURS, 24 * 14, 'SESSION_TTL_HOURS'),
     evictIdleMs: intFrom(env.EVICT_IDLE_MS, 5 * 60_000, 'EVICT_IDLE_MS'),
@@ -101,10 +129,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     mailFrom,
     mailDir: env.MAIL_DIR ? path.resolve(env.MAIL_DIR) : '',
     portalResolutions: portalResolutionsFrom(env.PORTAL_RESOLUTIONS),
+    portalTheme: env.PORTAL_THEME ? path.resolve(env.PORTAL_THEME) : undefined,
+    portalImprint: env.PORTAL_IMPRINT ? path.resolve(env.PORTAL_IMPRINT) : undefined,
+    portalPrivacy: env.PORTAL_PRIVACY ? path.resolve(env.PORTAL_PRIVACY) : undefined,
+    portalAccessibility: env.PORTAL_ACCESSIBILITY ? path.resolve(env.PORTAL_ACCESSIBILITY) : undefined,
     pushHosts: env.PUSH_HOSTS
       ? env.PUSH_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)
       : DEFAULT_PUSH_HOSTS,
     noticeDelayMs: intFrom(env.NOTICE_DELAY_MS, 60_000, 'NOTICE_DELAY_MS'),
+    oparlLicense: licenseUrlFrom(env.OPARL_LICENSE),
     vapidSubject: vapidSubjectFrom(env.VAPID_SUBJECT) || (publicUrl.startsWith('https://') ? publicUrl : `mailto:${mailFrom.replace(/^.*<|>.*$/g, '')}`),
   }
 }

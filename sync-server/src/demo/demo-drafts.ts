@@ -14,6 +14,7 @@ import {
   type PaperType,
   type WorkflowEvent,
 } from '@ratstisch/domain'
+import { markedSentence, markedText, markedTitle } from './demo-marker.ts'
 import { DEMO_DEPARTMENTS, ORG_IDS, type DemoDepartment, type DemoTown } from './demo-town.ts'
 
 interface DraftSpec {
@@ -149,11 +150,15 @@ function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10)
 }
 
-/** Writes the in-flight papers; returns how many. */
+/**
+ * Writes the in-flight papers; returns how many. None of them is public yet, so with the leak-test
+ * marker (RATSTISCH_DEMO_MARKER) every name, summary and section text carries it.
+ */
 export async function seedDemoDrafts(
   town: DemoTown,
   create: (doc: PaperDoc, access: AccessEntry) => Promise<unknown>,
   today = new Date().toISOString().slice(0, 10),
+  marker: string | null = null,
 ): Promise<number> {
   const orgName = new Map(town.organizations.map((o) => [o.id, o.name]))
   for (const spec of SPECS) {
@@ -183,23 +188,28 @@ export async function seedDemoDrafts(
       type: 'paper',
       id: spec.id,
       reference: '',
-      name: spec.name,
+      name: marker ? markedTitle(spec.name, marker) : spec.name,
       paperType: spec.type,
       date: created,
       public: false,
       departmentId: spec.department.id,
       department: spec.department.name,
-      summary: spec.summary,
+      summary: marker ? markedSentence(spec.summary, marker) : spec.summary,
       workflowId: 'default',
       createdBy: spec.createdBy,
       createdAt: `${created}T08:00:00.000Z`,
-      sections: (def?.sections ?? []).map((s) => ({ key: s.key, title: s.title, text: spec.sections[s.key] ?? '' })),
+      sections: (def?.sections ?? []).map((s) => {
+        const text = spec.sections[s.key] ?? ''
+        return { key: s.key, title: s.title, text: marker ? markedText(text, marker) : text }
+      }),
       attachments: [],
       consultations,
       sharedWith: [],
       events,
     }
-    await create(doc, paperAccess(doc, derivePaperWorkflow(doc)))
+    const access = paperAccess(doc, derivePaperWorkflow(doc))
+    if (marker && access.readers.includes('public')) throw new Error(`demo: draft ${spec.id} would be public`)
+    await create(doc, access)
   }
   return SPECS.length
 }

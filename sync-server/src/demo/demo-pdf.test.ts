@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { flowBlocks, toBlocks } from './demo-layout.ts'
-import { demoAttachmentPdfInput, demoInvitationPdfInput, renderDemoPdf, type DemoPdfInput } from './demo-pdf.ts'
+import { renderAgendaPdf } from '@ratstisch/paper-pdf'
+import { loadPdfFonts } from '@ratstisch/paper-pdf/fonts-node'
+import type { MeetingDoc } from '@ratstisch/domain'
+import { markPaper } from './demo-marker.ts'
+import { addMarkerToPdf, demoAttachmentPdfInput, demoInvitationPdfInput, renderDemoPdf, type DemoPdfInput } from './demo-pdf.ts'
 import { generateDemoTown } from './demo-town.ts'
 
 const town = generateDemoTown({ anchorDate: '2026-11-01' })
@@ -84,5 +88,46 @@ describe('renderDemoPdf', () => {
     expect(agenda).not.toContain('N 1')
     const doc = await load(await renderDemoPdf(inv))
     expect(doc.getPageCount()).toBe(inv.pages)
+  })
+
+  it('writes the leak-test marker into Subject and a plain Keywords literal only when asked to', async () => {
+    const marker = 'Leak-Check_7f3a'
+    const plain = await renderDemoPdf(input)
+    expect(Buffer.from(plain).includes(marker)).toBe(false)
+    const marked = await renderDemoPdf({ ...input, marker })
+    // raw bytes: the page contents are compressed, the document information is not
+    expect(Buffer.from(marked).includes(marker)).toBe(true)
+    const doc = await load(marked)
+    expect(doc.getSubject()).toBe(`BV 160 (VIII/2024-2029) – Beschlussvorlage (${marker})`)
+    expect(doc.getKeywords()).toBe(`Musterstadt BV 160 (VIII/2024-2029) ${marker}`)
+    expect(doc.getTitle()).toBe(input.title)
+  })
+
+  it('puts the marker on the first page of a non-public paper without cutting text off', async () => {
+    const paper = town.papers.find((p) => !p.public && p.attachments.length > 1)!
+    const marked = markPaper(paper, 'Leak-Check_7f3a')
+    for (const attachment of marked.attachments) {
+      expect(attachment.paragraphs[0]).toContain('Leak-Check_7f3a')
+      expect(flowBlocks(toBlocks(attachment.paragraphs), attachment.pages).pagesForText, attachment.id).toBe(attachment.pages)
+    }
+  })
+
+  it('adds the marker to a tagged PDF of another renderer and keeps its pages, structure tree and file ID', async () => {
+    const meeting: MeetingDoc = {
+      type: 'meeting', id: 'm1', organization: { id: 'o', name: 'Hauptausschuss', shortName: 'HA' }, name: '12. Sitzung des Hauptausschusses',
+      start: '2026-03-12T17:00:00+01:00', location: { description: 'Rathaus, Ratssaal' }, state: 'invited', agendaItems: [],
+    }
+    const items = [{ id: 'n1', number: 'N 1', order: 1, title: '[Leak-Check_7f3a] Grundstücksangelegenheit', public: false, files: [] }]
+    const original = await renderAgendaPdf(meeting, items, 'confidential', { townName: 'Stadt Musterstadt', organizationName: 'Hauptausschuss', date: '2026-03-01', version: 1 }, await loadPdfFonts())
+    expect(Buffer.from(original).includes('Leak-Check_7f3a')).toBe(false)
+    const marked = await addMarkerToPdf(original, 'Leak-Check_7f3a')
+    expect(Buffer.from(marked).includes('Leak-Check_7f3a')).toBe(true)
+    const [before, after] = [await load(original), await load(marked)]
+    expect(after.getPageCount()).toBe(before.getPageCount())
+    expect(after.getKeywords()).toContain('Leak-Check_7f3a')
+    expect(after.getSubject()).toBe(`${before.getSubject()} (Leak-Check_7f3a)`)
+    expect(after.getTitle()).toBe(before.getTitle())
+    expect(after.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined()
+    expect(String(after.context.trailerInfo.ID)).toBe(String(before.context.trailerInfo.ID))
   })
 })

@@ -5,7 +5,7 @@
  * and reseeding must not create new blobs. Only the PDF standard fonts are used, so no font file
  * is embedded and rendering stays in the low milliseconds.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import {
   A4,
   flowBlocks,
@@ -45,6 +45,11 @@ export interface DemoPdfInput {
   paragraphs: string[]
   /** Exact number of pages; text is truncated, or repeated while pages would stay empty. */
   pages: number
+  /**
+   * Leak tests (RATSTISCH_DEMO_MARKER, non-public documents only): also written into Subject and
+   * Keywords; the visible text carries it through `paragraphs` (see markPaper).
+   */
+  marker?: string
 }
 
 const FOOTER_Y = 36
@@ -89,6 +94,7 @@ export async function renderDemoPdf(input: DemoPdfInput): Promise<Uint8Array> {
   doc.setAuthor(clean(input.town.name))
   doc.setSubject([reference, subtitle].filter(Boolean).join(' – ') || title)
   doc.setKeywords([clean(input.town.shortName), ...(reference ? [reference] : [])])
+  if (input.marker) setMarkerMetadata(doc, input.marker)
   doc.setCreator('Ratstisch')
   doc.setProducer('Ratstisch (pdf-lib)')
   doc.setLanguage('de-DE')
@@ -135,6 +141,40 @@ export async function renderDemoPdf(input: DemoPdfInput): Promise<Uint8Array> {
   })
 
   // objectsPerTick: the default yields to the event loop every 50 objects, which costs milliseconds.
+  return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY })
+}
+
+/**
+ * The leak-test marker in the document information: Subject (as a text string, what readers show)
+ * and Keywords as a plain ASCII literal, so that a raw byte search of the file finds it too (the
+ * page contents are compressed). Only useful in files written without object streams.
+ */
+function setMarkerMetadata(doc: PDFDocument, marker: string): void {
+  const subject = doc.getSubject()
+  doc.setSubject(subject ? `${subject} (${marker})` : marker)
+  const keywords = doc.getKeywords()
+  doc.setKeywords([]) // creates the Info dictionary entry; replaced by the literal below
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict)
+  info.set(PDFName.of('Keywords'), PDFString.of(pdfLiteralText([keywords, marker].filter(Boolean).join(' '))))
+}
+
+/** Text for a PDF literal string: printable ASCII (umlauts folded), with \ ( ) escaped. */
+function pdfLiteralText(text: string): string {
+  return text
+    .replaceAll('ä', 'ae').replaceAll('ö', 'oe').replaceAll('ü', 'ue').replaceAll('Ä', 'Ae').replaceAll('Ö', 'Oe').replaceAll('Ü', 'Ue').replaceAll('ß', 'ss')
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, (c) => (/[\u0300-\u036f]/.test(c) ? '' : ' '))
+    .replace(/[\\()]/g, (c) => `\\${c}`)
+}
+
+/**
+ * A PDF made by another renderer (the release's non-public agenda) with the leak-test marker in
+ * Subject and Keywords, rewritten without object streams so the Keywords literal is plain in the
+ * file. Everything else (pages, structure tree, file ID) is kept.
+ */
+export async function addMarkerToPdf(bytes: Uint8Array, marker: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false })
+  setMarkerMetadata(doc, marker)
   return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY })
 }
 

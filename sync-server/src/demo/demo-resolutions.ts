@@ -7,6 +7,7 @@
 import type { ResolutionEntry, ResolutionStatus } from '@ratstisch/domain'
 import { todayInBerlin } from '../access/access-registry.ts'
 import type { Relay } from '../relay.ts'
+import { markerNote } from './demo-marker.ts'
 import { DEMO_DEPARTMENTS, type DemoTown } from './demo-town.ts'
 
 const CLERK = 'clerk'
@@ -31,8 +32,12 @@ function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10)
 }
 
-/** Assigns owners, due dates and reports to the recorded resolutions; returns how many there are. */
-export function followUpDemoResolutions(relay: Relay, town: DemoTown, today = todayInBerlin()): number {
+/**
+ * Assigns owners, due dates and reports to the recorded resolutions; returns how many there are.
+ * With the leak-test marker (RATSTISCH_DEMO_MARKER) every report on a non-public resolution
+ * carries it.
+ */
+export function followUpDemoResolutions(relay: Relay, town: DemoTown, today = todayInBerlin(), marker: string | null = null): number {
   const clerk = relay.users.byUsername(CLERK)?.id
   if (!clerk) throw new Error('demo: the clerk account is missing')
   const departmentOf = new Map(town.papers.map((p) => [p.id, p.departmentId]))
@@ -60,7 +65,8 @@ export function followUpDemoResolutions(relay: Relay, town: DemoTown, today = to
   let reports = 0
   const report = (r: ResolutionEntry, departmentId: string, status: ResolutionStatus, text: string) => {
     const by = reporterOf.get(departmentId)?.id ?? clerk
-    relay.resolutions.command(by, r.id, { id: `demo-report-${++reports}-${r.id}`, action: 'report', status, text })
+    const written = marker && !r.public ? `${text} ${markerNote(marker)}` : text
+    relay.resolutions.command(by, r.id, { id: `demo-report-${++reports}-${r.id}`, action: 'report', status, text: written })
   }
 
   entries.forEach((r, i) => {

@@ -13,6 +13,7 @@ import { DEFAULT_BODY_SETTINGS, quorumFor, type MeetingConfidentialDoc, type Mee
 import { loadConfig } from '../config.ts'
 import { createRelay, type Relay } from '../relay.ts'
 import { buildManifest } from '../sync/sync-routes.ts'
+import { LEAK_TEST_MARKER, markerNote } from './demo-marker.ts'
 import { seedDemoTown, type SeedReport } from './seed.ts'
 
 let relay: Relay
@@ -216,4 +217,24 @@ describe('demo seeding', () => {
     const noted = relay.db.prepare(`SELECT COUNT(*) AS n FROM meeting_commands WHERE action = 'release'`).get() as { n: number }
     expect(noted.n).toBe(invited.length)
   })
+
+  it('writes nothing of the leak-test marker without RATSTISCH_DEMO_MARKER: no document, table row or file carries it', async () => {
+    expect(relay.config.demoMarker).toBeNull()
+    const note = markerNote('').split(' ').slice(0, 2).join(' ') // "Interner Vermerk"
+    const repo = new Repo({ storage: new NodeFSStorageAdapter(path.join(dataDir, 'automerge')) })
+    for (const { id } of relay.db.prepare('SELECT id FROM documents').all() as { id: string }[]) {
+      const text = JSON.stringify((await repo.find<RatstischDoc>(`automerge:${id}` as AutomergeUrl, { signal: AbortSignal.timeout(5000) })).doc())
+      expect(text.includes(LEAK_TEST_MARKER) || text.includes(note), id).toBe(false)
+    }
+    for (const table of ['persons', 'meetings', 'papers', 'resolutions', 'resolution_reports', 'circulars', 'minutes', 'blob_refs', 'settings']) {
+      const text = JSON.stringify(relay.db.prepare(`SELECT * FROM ${table}`).all())
+      expect(text.includes(LEAK_TEST_MARKER) || text.includes(note), table).toBe(false)
+    }
+    // nothing of the marker mode's extra records either
+    expect(relay.db.prepare('SELECT COUNT(*) AS n FROM minutes').get()).toEqual({ n: 0 })
+    expect(relay.db.prepare('SELECT COUNT(*) AS n FROM circulars').get()).toEqual({ n: 0 })
+    for (const { sha256 } of relay.db.prepare('SELECT sha256 FROM blobs').all() as { sha256: string }[]) {
+      expect(fs.readFileSync(path.join(dataDir, 'blobs', sha256.slice(0, 2), sha256)).includes(LEAK_TEST_MARKER), sha256).toBe(false)
+    }
+  }, 60_000)
 })

@@ -24,6 +24,8 @@ import {
   type RatstischDoc,
   type WorkflowEvent,
 } from '@ratstisch/domain'
+import { meetingPdfFileName, renderAgendaPdf, type PdfFonts } from '@ratstisch/paper-pdf'
+import { loadPdfFonts } from '@ratstisch/paper-pdf/fonts-node'
 import { getSetting, setSetting } from '../db/database.ts'
 import { outcomeCommandId } from '../minutes/meeting-outcomes.ts'
 import type { Relay } from '../relay.ts'
@@ -32,7 +34,9 @@ import { seedDemoDrafts } from './demo-drafts.ts'
 import { demoMeetingOutcome, demoRoster, seedDemoLocations } from './demo-meetings.ts'
 import { followUpDemoResolutions } from './demo-resolutions.ts'
 import { DEMO_PASSWORD, generateDemoTown, type DemoAgendaItem, type DemoMeeting, type DemoPaper, type DemoTown } from './demo-town.ts'
-import { renderDemoPdf } from './demo-pdf.ts'
+import { addMarkerToPdf, renderDemoPdf } from './demo-pdf.ts'
+import { markedEmail, markedFileName, markMeeting, markPaper } from './demo-marker.ts'
+import { seedLeakTestRecords } from './demo-leak-records.ts'
 
 export interface SeedReport {
   skipped: boolean
@@ -59,17 +63,25 @@ export function townToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
+/**
+ * `marker` (default: the relay's RATSTISCH_DEMO_MARKER) turns on the leak-test marker: see
+ * demo-marker.ts for where it is written, demo-leak-records.ts for what is added with it.
+ */
 export async function seedDemoTown(
   relay: Relay,
-  options: { anchorDate?: string; scale?: number; log?: (line: string) => void } = {},
+  options: { anchorDate?: string; scale?: number; log?: (line: string) => void; marker?: string | null } = {},
 ): Promise<SeedReport> {
   const started = performance.now()
   const log = options.log ?? (() => {})
+  const marker = options.marker === undefined ? relay.config.demoMarker : options.marker
   const empty: SeedReport = { skipped: true, users: 0, organizations: 0, persons: 0, papers: 0, drafts: 0, meetings: 0, resolutions: 0, documents: 0, files: 0, bytes: 0, seconds: 0 }
-  if (getSetting(relay.db, 'demo.seeded') || relay.users.count() > 0) return empty
+  if (getSetting(relay.db, 'demo.seeded') || relay.users.count() > 0) {
+    if (marker) log('demo: RATSTISCH_DEMO_MARKER is ignored, the data directory already holds data (the marker is written into a fresh DATA_DIR only)')
+    return empty
+  }
 
   const town = generateDemoTown({ anchorDate: options.anchorDate ?? townToday(), scale: options.scale ?? 1 })
-  writeStructure(relay, town)
+  writeStructure(relay, town, marker)
   // before the meetings: the invitation letters carry the town's name
   setSetting(relay.db, 'town.name', town.body.name)
   for (const user of town.users) {
@@ -77,11 +89,13 @@ export async function seedDemoTown(
   }
   log(`demo: ${town.users.length} users, ${town.organizations.length} organizations, ${town.persons.length} persons`)
 
-  const seeder = new DocumentSeeder(relay)
+  const seeder = new DocumentSeeder(relay, marker)
   const papers = new Map<string, { summary: PaperSummary; files: FileRef[]; public: boolean }>()
   const consultations = consultationsOf(town)
   for (const paper of town.papers) {
-    papers.set(paper.id, await seeder.paper(town, paper, consultations.byPaper.get(paper.id) ?? [], consultations.itemOf))
+    // a released non-public paper keeps that audience (only the public ones become public)
+    const written = marker && !paper.public ? markPaper(paper, marker) : paper
+    papers.set(paper.id, await seeder.paper(town, written, consultations.byPaper.get(paper.id) ?? [], consultations.itemOf))
   }
   log(`demo: ${town.papers.length} papers, ${seeder.files} files`)
   const locationOf = seedDemoLocations(relay.db, town)
@@ -90,15 +104,22 @@ export async function seedDemoTown(
     // each body's next meeting has its invitation out, so members always see what comes next;
     // meetings further ahead are still being planned (office only until the release)
     const seeded: DemoMeeting = meeting.state === 'planned' && nextOfBody.has(meeting.id) ? { ...meeting, state: 'invited' } : meeting
-    await seeder.meeting(seeded, town, papers, locationOf, consultations.ofItem)
+    const written = marker ? markMeeting(seeded, marker, { officeOnly: seeded.state === 'planned' }) : seeded
+    await seeder.meeting(written, town, papers, locationOf, consultations.ofItem)
     // the relay's own result flow (as after a real meeting): the papers already carry these
     // results under the same command ids, so only the Beschlusskontrolle is filled
     if (seeded.state === 'held') await relay.outcomes.settle(seeded.id)
   }
-  const resolutions = followUpDemoResolutions(relay, town)
+  const resolutions = followUpDemoResolutions(relay, town, undefined, marker)
   log(`demo: ${resolutions} resolutions in the Beschlusskontrolle`)
-  const drafts = await seedDemoDrafts(town, (doc, access) => seeder.createPaper(doc, access))
+  const drafts = await seedDemoDrafts(town, (doc, access) => seeder.createPaper(doc, access), undefined, marker)
   log(`demo: ${drafts} papers in the administration's workflow`)
+  if (marker) {
+    const extra = await seedLeakTestRecords(relay, town, marker, (doc, meetingId, access, ownerId) => seeder.createDocument(doc, meetingId, access, ownerId))
+    // the member's notes went through the seeder; minutes and faction notes through the relay's services
+    seeder.documents += extra.minutes + extra.factionNotes
+    log(`demo (leak-test marker): ${extra.minutes} minutes, ${extra.circulars} circular, ${extra.notes + extra.factionNotes} notes documents`)
+  }
 
   setSetting(relay.db, 'demo.seeded', new Date().toISOString())
   const report: SeedReport = {
@@ -119,7 +140,7 @@ export async function seedDemoTown(
   return report
 }
 
-function writeStructure(relay: Relay, town: DemoTown): void {
+function writeStructure(relay: Relay, town: DemoTown, marker: string | null): void {
   const { db } = relay
   db.transaction(() => {
     const t = town.legislativeTerm
@@ -133,7 +154,10 @@ function writeStructure(relay: Relay, town: DemoTown): void {
     )
     const taken = new Set<string>()
     for (const p of town.persons) {
-      person.run(p.id, p.name, p.givenName, p.familyName, p.formOfAddress, p.title ?? null, p.publishConsent ? 1 : 0, demoEmail(p, taken))
+      // without consent to publication a person's contact details are not public (the name is:
+      // members appear in the public minutes)
+      const email = marker && !p.publishConsent ? markedEmail(demoEmail(p, taken), marker) : demoEmail(p, taken)
+      person.run(p.id, p.name, p.givenName, p.familyName, p.formOfAddress, p.title ?? null, p.publishConsent ? 1 : 0, email)
     }
     const membership = db.prepare(
       'INSERT INTO memberships (id, person_id, organization_id, role, voting_right, start_date, end_date, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -175,8 +199,13 @@ class DocumentSeeder {
   files = 0
   bytes = 0
   private readonly pdfCache = new Map<string, FileRef>()
+  private fonts: Promise<PdfFonts> | undefined
 
-  constructor(private readonly relay: Relay) {}
+  constructor(
+    private readonly relay: Relay,
+    /** the leak-test marker (RATSTISCH_DEMO_MARKER), if set */
+    private readonly marker: string | null = null,
+  ) {}
 
   async paper(
     town: DemoTown,
@@ -196,6 +225,7 @@ class DocumentSeeder {
           date: paper.date,
           paragraphs: attachment.paragraphs,
           pages: attachment.pages,
+          ...(this.marker && !paper.public ? { marker: this.marker } : {}),
         })
         const { sha256, size } = await this.relay.blobStore.put(bytes)
         this.relay.blobs.add(sha256, size, 'application/pdf', null)
@@ -334,9 +364,11 @@ class DocumentSeeder {
     const today = new Date().toISOString().slice(0, 10)
     const twoWeeksBefore = addDays(publicDoc.start.slice(0, 10), -14)
     const date = twoWeeksBefore < today ? twoWeeksBefore : today
-    const { letter, agenda, confAgenda } = await this.relay.meetingService.renderReleasePdfs({
+    // with the leak-test marker the non-public agenda is rendered here, to carry the marker in its metadata too
+    const separateConfAgenda = !!this.marker && confidential.agendaItems.length > 0
+    const rendered = await this.relay.meetingService.renderReleasePdfs({
       meeting: publicDoc,
-      confidentialItems: confidential.agendaItems,
+      confidentialItems: separateConfAgenda ? [] : confidential.agendaItems,
       organizationName,
       date,
       kind: 'invitation',
@@ -344,6 +376,8 @@ class DocumentSeeder {
       changes: [],
       ...(chairName ? { chairName } : {}),
     })
+    const { letter, agenda } = rendered
+    const confAgenda = separateConfAgenda ? await this.markedConfidentialAgenda(publicDoc, confidential, organizationName, date) : rendered.confAgenda
     const release: AgendaRelease = { version: 1, kind: 'invitation', at: new Date(`${date}T09:00:00+01:00`).toISOString(), byName: this.relay.users.byId(DEMO_CLERK_ID)?.name ?? DEMO_MINUTE_TAKER, letter, agenda, changes: [] }
     publicDoc.releases = [release]
     publicDoc.invitation = letter
@@ -351,6 +385,29 @@ class DocumentSeeder {
     this.relay.meetingService.noteRelease(publicDoc.id, DEMO_CLERK_ID, release.at, publicDoc.agendaItems)
     this.files += confAgenda ? 3 : 2
     this.bytes += letter.size + agenda.size + (confAgenda?.size ?? 0)
+  }
+
+  /**
+   * The release's non-public agenda as MeetingService.renderReleasePdfs renders it, with the
+   * leak-test marker added to its metadata before it is stored.
+   */
+  private async markedConfidentialAgenda(meeting: MeetingDoc, confidential: MeetingConfidentialDoc, organizationName: string, date: string): Promise<FileRef> {
+    this.fonts ??= loadPdfFonts()
+    const ctx = { townName: getSetting(this.relay.db, 'town.name') ?? 'Ratstisch', organizationName, date, version: 1 }
+    const bytes = await addMarkerToPdf(await renderAgendaPdf(meeting, confidential.agendaItems, 'confidential', ctx, await this.fonts), this.marker!)
+    const { sha256, size } = await this.relay.blobStore.put(bytes)
+    this.relay.blobs.add(sha256, size, 'application/pdf', null)
+    return { sha256, name: markedFileName(meetingPdfFileName(meeting, 'agenda', 'confidential', 1), this.marker!), mime: 'application/pdf', size }
+  }
+
+  /** A document of another kind (leak-test records: members' notes), written like the others. */
+  createDocument<T extends RatstischDoc>(
+    doc: T,
+    meetingId: string | null,
+    access: { readers: string[]; writers: string[] },
+    ownerId: string | null = null,
+  ): Promise<{ url: AutomergeUrl; documentId: DocumentId }> {
+    return this.create(doc, meetingId, access, ownerId)
   }
 
   /**
@@ -362,6 +419,7 @@ class DocumentSeeder {
     doc: T,
     meetingId: string | null,
     access: { readers: string[]; writers: string[] },
+    ownerId: string | null = null,
   ): Promise<{ url: AutomergeUrl; documentId: DocumentId }> {
     const storage = this.relay.relayRepo.repo.storageSubsystem
     if (!storage) throw new Error('the relay has no storage')
@@ -369,7 +427,7 @@ class DocumentSeeder {
     const { documentId } = parseAutomergeUrl(url)
     const content = stripUndefined(doc)
     await storage.saveDoc(documentId, A.from(content as unknown as Record<string, unknown>))
-    this.relay.registry.register({ documentId, type: doc.type, meetingId, ownerId: null, ...access })
+    this.relay.registry.register({ documentId, type: doc.type, meetingId, ownerId, ...access })
     this.relay.projection.project(documentId, content)
     this.documents++
     return { url, documentId }
