@@ -39,6 +39,7 @@ import { ts } from '../i18n/messages-search.ts'
 import '../views/compare/compare-view.ts'
 import '../views/not-found/not-found-view.ts'
 import '../views/admin/admin-view.ts'
+import '../views/admin-import/admin-import-view.ts'
 import '../views/paper/paper-new-view.ts'
 import '../views/paper/paper-view.ts'
 import '../views/paper-lists/paper-lists-view.ts'
@@ -50,6 +51,9 @@ import '../views/agenda/agenda-view.ts'
 import '../views/live/live-view.ts'
 import '../views/minutes/minutes-view.ts'
 import { tp } from '../i18n/messages-planning.ts'
+import '../views/allowances/allowances-view.ts'
+import '../views/allowances/finance-view.ts'
+import { ta } from '../views/allowances/messages-allowances.ts'
 import { appShellStyles } from './app-shell.styles.ts'
 import { APP_BASE, hrefFor, parseRoute, type Route } from './routes.ts'
 import { themeStyles } from './theme.styles.ts'
@@ -309,6 +313,8 @@ export class AppShell extends LitElement {
         return html`<rt-paper-view .session=${session} paper-id=${r.paperId}></rt-paper-view>`
       case 'admin':
         return html`<rt-admin-view .session=${session} section=${r.section}></rt-admin-view>`
+      case 'admin-import':
+        return html`<rt-admin-import-view .session=${session}></rt-admin-import-view>`
       case 'planning':
         return html`<rt-planning-view .session=${session}></rt-planning-view>`
       case 'agenda':
@@ -323,6 +329,10 @@ export class AppShell extends LitElement {
         return html`<rt-circulars-view .session=${session}></rt-circulars-view>`
       case 'circular':
         return html`<rt-circulars-view .session=${session} circular-id=${r.circularId}></rt-circulars-view>`
+      case 'allowances':
+        return html`<rt-allowances-view .session=${session}></rt-allowances-view>`
+      case 'finance':
+        return html`<rt-finance-view .session=${session} section=${r.section}></rt-finance-view>`
       case 'not-found':
         return html`<rt-not-found-view kind="not-found" path=${r.path}></rt-not-found-view>`
     }
@@ -405,9 +415,18 @@ export class AppShell extends LitElement {
                         >
                       </li>`
                     : nothing}
+                  ${session.me.roles.some((r) => r === 'member' || r === 'finance')
+                    ? html`<li>
+                        <a
+                          href=${hrefFor(session.me.roles.includes('finance') ? { name: 'finance', section: 'claims' } : { name: 'allowances' })}
+                          aria-current=${this.route.name === 'allowances' || this.route.name === 'finance' ? 'page' : nothing}
+                          >${ta('nav.allowances')}</a
+                        >
+                      </li>`
+                    : nothing}
                   ${session.me.roles.some((r) => r === 'clerk' || r === 'admin')
                     ? html`<li>
-                        <a href=${hrefFor({ name: 'admin', section: 'terms' })} aria-current=${this.route.name === 'admin' ? 'page' : nothing}
+                        <a href=${hrefFor({ name: 'admin', section: 'terms' })} aria-current=${this.route.name === 'admin' || this.route.name === 'admin-import' ? 'page' : nothing}
                           >${t('app.nav.admin')}</a
                         >
                       </li>`

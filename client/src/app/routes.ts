@@ -14,6 +14,8 @@ export type Route =
   | { name: 'paper-new' }
   | { name: 'paper'; paperId: string }
   | { name: 'admin'; section: AdminSection }
+  /** the OParl import (administrators) */
+  | { name: 'admin-import' }
   | { name: 'planning' }
   | { name: 'agenda'; meetingId: string }
   | { name: 'live'; meetingId: string }
@@ -21,6 +23,10 @@ export type Route =
   | { name: 'resolutions' }
   | { name: 'circulars' }
   | { name: 'circular'; circularId: string }
+  /** Sitzungsgeld: the member's claims and statements */
+  | { name: 'allowances' }
+  /** Sitzungsgeld: the finance clerk's work */
+  | { name: 'finance'; section: FinanceSection }
   /** local full-text search; query and filters come from the query string */
   | ({ name: 'search' } & SearchParams)
   | { name: 'not-found'; path: string }
@@ -64,6 +70,9 @@ export function searchQueryString(p: SearchParams): string {
 
 export const ADMIN_SECTIONS = ['terms', 'bodies', 'factions', 'departments', 'persons', 'memberships'] as const
 export type AdminSection = (typeof ADMIN_SECTIONS)[number]
+
+export const FINANCE_SECTIONS = ['claims', 'runs', 'payouts', 'statute', 'assignments', 'payees', 'tax'] as const
+export type FinanceSection = (typeof FINANCE_SECTIONS)[number]
 
 function decode(segment: string): string | null {
   try {
@@ -130,6 +139,12 @@ export function parseRoute(pathname: string, search = ''): Route {
     const paperId = decode(parts[1])
     if (paperId) return { name: 'paper', paperId }
   }
+  if (parts[0] === 'admin' && parts.length === 2 && parts[1] === 'import') return { name: 'admin-import' }
+  if (parts[0] === 'allowances' && parts.length === 1) return { name: 'allowances' }
+  if (parts[0] === 'allowances' && parts[1] === 'finance' && parts.length <= 3) {
+    const section = parts[2] ?? 'claims'
+    if ((FINANCE_SECTIONS as readonly string[]).includes(section)) return { name: 'finance', section: section as FinanceSection }
+  }
   if (parts[0] === 'admin' && parts.length <= 2) {
     const section = parts[1] ?? 'terms'
     if ((ADMIN_SECTIONS as readonly string[]).includes(section)) return { name: 'admin', section: section as AdminSection }
@@ -171,6 +186,8 @@ export function hrefFor(route: Route): string {
       return `${APP_BASE}papers/${encodeURIComponent(route.paperId)}`
     case 'admin':
       return `${APP_BASE}admin/${route.section}`
+    case 'admin-import':
+      return `${APP_BASE}admin/import`
     case 'planning':
       return `${APP_BASE}planning`
     case 'agenda':
@@ -183,6 +200,10 @@ export function hrefFor(route: Route): string {
       return `${APP_BASE}circulars`
     case 'circular':
       return `${APP_BASE}circulars/${encodeURIComponent(route.circularId)}`
+    case 'allowances':
+      return `${APP_BASE}allowances`
+    case 'finance':
+      return `${APP_BASE}allowances/finance/${route.section}`
     case 'not-found':
       return route.path
   }

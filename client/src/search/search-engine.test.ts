@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AgendaItem, FileRef, MeetingConfidentialDoc, MeetingDoc, PaperDoc } from '@ratstisch/domain'
-import { SearchEngine } from './search-engine.ts'
+import { SearchEngine } from '@ratstisch/search'
 import { catalogueSource, meetingPartSource, meetingRefOf, paperSource } from './search-sources.ts'
 
 const sha = (c: string) => c.repeat(64)

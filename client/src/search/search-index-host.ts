@@ -5,8 +5,7 @@
  * updates costs one write.
  */
 import { LocalCipher } from '../services/local-cipher.ts'
-import { extractPageTexts, type PdfJsTextApi } from './pdf-page-texts.ts'
-import { SearchEngine, type SerializedEngine } from './search-engine.ts'
+import { extractPageTexts, type PdfJsTextApi, SearchEngine, type SerializedEngine } from '@ratstisch/search'
 import type { IndexState, OpenResult, SearchCall, SearchWorkerCalls } from './search-protocol.ts'
 import { SealedIndexStore, type ByteStore } from './sealed-index-store.ts'
 

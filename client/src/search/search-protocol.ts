@@ -4,7 +4,7 @@
  * tag `rt: 'ratstisch-search'`: pdf.js, loaded inside the worker, posts a message of its own when it
  * starts, and that one must be told apart and ignored.
  */
-import type { SearchRequestOptions, SearchResults, SearchSource } from './search-engine.ts'
+import type { SearchRequestOptions, SearchResults, SearchSource } from '@ratstisch/search'
 
 export const SEARCH_ENVELOPE = 'ratstisch-search'
 

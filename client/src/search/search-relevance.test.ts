@@ -8,8 +8,7 @@
  * several bodies, two papers with the same title), never to hide a ranking problem.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { SearchFilters, SearchHit, SearchKind } from './search-engine.ts'
-import { SearchEngine } from './search-engine.ts'
+import { type SearchFilters, type SearchHit, type SearchKind, SearchEngine } from '@ratstisch/search'
 import { demoSearchCorpus, demoSearchEngine } from './testing/demo-search-corpus.ts'
 import { loadNodePdfJs } from './testing/node-pdfjs.ts'
 

@@ -20,7 +20,7 @@ import type { LocalCipher } from '../services/local-cipher.ts'
 import { searchDbName } from '../services/local-db.ts'
 import type { MeetingPinner } from '../services/meeting-pinner.ts'
 import { documentIdOf } from '../services/relay-contract.ts'
-import type { MeetingRef, SearchRequestOptions, SearchResults, SearchSource } from './search-engine.ts'
+import type { MeetingRef, SearchRequestOptions, SearchResults, SearchSource } from '@ratstisch/search'
 import { isSearchResponse, SEARCH_ENVELOPE, type IndexState, type SearchCall, type SearchWorkerCalls } from './search-protocol.ts'
 import { catalogueSource, documentSourceKey, meetingPartSource, meetingRefFromMeta, meetingRefOf, notesSource, paperSource } from './search-sources.ts'
 

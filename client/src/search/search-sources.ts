@@ -22,24 +22,7 @@ import {
   type NotesDoc,
   type PaperDoc,
 } from '@ratstisch/domain'
-import type { AttachmentVersion, FileContext, MeetingRef, SearchRecord, SearchSource } from './search-engine.ts'
-
-const TOWN_TIME_ZONE = 'Europe/Berlin'
-const longDate = new Intl.DateTimeFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TOWN_TIME_ZONE })
-const shortDate = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TOWN_TIME_ZONE })
-
-/** The town's calendar day of an ISO timestamp (meetings are dated in Berlin). */
-export function townDate(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso.slice(0, 10)
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TOWN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
-}
-
-/** "Donnerstag, 12. März 2026 12.03.2026": a meeting is found by its date written either way. */
-function dateWords(iso: string): string {
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? '' : `${longDate.format(d)} ${shortDate.format(d)}`
-}
+import { dateWords, townDate, type AttachmentVersion, type FileContext, type MeetingRef, type SearchRecord, type SearchSource } from '@ratstisch/search'
 
 export const catalogueSourceKey = (meetingId: string): string => `catalogue:${meetingId}`
 export const documentSourceKey = (type: 'meeting' | 'meeting-confidential' | 'paper' | 'notes', documentId: string): string => `${type}:${documentId}`

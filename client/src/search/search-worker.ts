@@ -9,7 +9,7 @@
  * a message of its own; the app ignores messages without the search envelope, and pdf.js ignores
  * ours (they carry no pdf.js target).
  */
-import type { PdfJsTextApi } from './pdf-page-texts.ts'
+import type { PdfJsTextApi } from '@ratstisch/search'
 import { SearchIndexHost } from './search-index-host.ts'
 import { SEARCH_ENVELOPE, type SearchWorkerRequest, type SearchWorkerResponse } from './search-protocol.ts'
 import { IdbByteStore } from './sealed-index-store.ts'

@@ -20,7 +20,7 @@ import { ANNOTATION_COLORS, findInPages, findSimilarInPages, textQuoteAt, type A
 import { themeStyles } from '../../app/theme.styles.ts'
 import { t } from '../../i18n/messages.ts'
 import { trd } from '../../i18n/messages-reader.ts'
-import { joinTextItems } from '../../pdf/page-text.ts'
+import { joinTextItems } from '@ratstisch/search'
 import '../annotation-layer/annotation-layer.ts'
 import { boundsOf, markAt, noteLabel, type HitMark, type LayerTool, type PageMark } from '../annotation-layer/annotation-layer.ts'
 import { pdfViewerStyles } from './pdf-viewer.styles.ts'

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { joinTextItems } from '../../pdf/page-text.ts'
+import { joinTextItems } from '@ratstisch/search'
 import { normalisedRects, TextLayerMap } from './text-layer-map.ts'
 
 /** A text layer as pdf.js builds it: a span per item (empty ones not attached), <br> at line ends. */

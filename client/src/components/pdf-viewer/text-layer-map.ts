@@ -1,6 +1,6 @@
 /**
  * Maps between the pdf.js text layer (one span per text item) and offsets into the page text
- * (client/src/pdf/page-text.ts): a selection becomes (start, end) for anchors and copy, and
+ * (packages/search/src/page-text.ts): a selection becomes (start, end) for anchors and copy, and
  * offsets become a DOM range again for drawing highlights and search hits at any zoom.
  *
  * Copying builds the text from the page text, not from the spans: the page text is in reading

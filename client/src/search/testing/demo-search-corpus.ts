@@ -8,8 +8,7 @@ import { createHash } from 'node:crypto'
 import { currentFiles, type AgendaItem, type MeetingConfidentialDoc, type MeetingDoc, type MeetingMeta, type PaperDoc } from '@ratstisch/domain'
 import { renderDemoPdf } from '../../../../sync-server/src/demo/demo-pdf.ts'
 import { generateDemoTown, type DemoMeeting, type DemoPaper, type DemoTown } from '../../../../sync-server/src/demo/demo-town.ts'
-import { extractPageTexts, type PdfJsTextApi } from '../pdf-page-texts.ts'
-import { SearchEngine, type SearchSource } from '../search-engine.ts'
+import { extractPageTexts, type PdfJsTextApi, SearchEngine, type SearchSource } from '@ratstisch/search'
 import { catalogueSource, meetingPartSource, meetingRefOf, paperSource } from '../search-sources.ts'
 
 export interface DemoPdf {

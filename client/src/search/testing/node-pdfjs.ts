@@ -2,7 +2,7 @@
  * pdf.js for Node 20 (tests, benchmarks): pdfjs-dist 6 targets Node 22; its legacy build needs
  * the two additions of @ratstisch/paper-pdf's node-pdfjs-shim on Node 20.
  */
-import type { PdfJsTextApi } from '../pdf-page-texts.ts'
+import type { PdfJsTextApi } from '@ratstisch/search'
 
 import '@ratstisch/paper-pdf/node-pdfjs-shim'
 

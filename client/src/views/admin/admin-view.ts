@@ -9,6 +9,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { MAX_PORTRAIT_BYTES, PORTRAIT_TYPES, type StandardItemTemplate, type LegislativeTerm, type Organization, type Person, type StructureMembership } from '@ratstisch/domain'
 import { ADMIN_SECTIONS, hrefFor, type AdminSection } from '../../app/routes.ts'
+import { ti } from '../admin-import/admin-import-messages.ts'
 import { themeStyles } from '../../app/theme.styles.ts'
 import { townDay } from '../../i18n/format.ts'
 import { currentLocale, t, type MessageKey } from '../../i18n/messages.ts'
@@ -541,6 +542,7 @@ export class AdminView extends LitElement {
               <a href=${hrefFor({ name: 'admin', section: s })} aria-current=${s === section ? 'page' : nothing}>${t(SECTION_TITLE[s])}</a>
             </li>`,
           )}
+          ${this.session?.me.roles.includes('admin') ? html`<li><a href=${hrefFor({ name: 'admin-import' })}>${ti('import.nav')}</a></li>` : nothing}
         </ul>
       </nav>
       ${this.online ? nothing : html`<p class="notice warning" role="status">${t('admin.offline')}</p>`}

@@ -1,6 +1,6 @@
 /**
  * Word-level difference between two versions of a PDF, page by page (pure). The page texts come
- * from pageText (client/src/pdf/page-text.ts), so what is compared is exactly what search and
+ * from pageText (packages/search/src/page-text.ts), so what is compared is exactly what search and
  * annotation anchors see. Page n of the older version is compared with page n of the newer one;
  * pages only one version has count as inserted or deleted as a whole.
  */

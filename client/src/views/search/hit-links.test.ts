@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SearchHit } from '../../search/search-engine.ts'
+import type { SearchHit } from '@ratstisch/search'
 import { hitHref, pageHref, versionHref } from './hit-links.ts'
 
 const sha = 'c'.repeat(64)

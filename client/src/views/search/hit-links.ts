@@ -4,7 +4,7 @@
  * hit came from a meeting available offline); a paper also offers its own view.
  */
 import { hrefFor } from '../../app/routes.ts'
-import type { SearchHit } from '../../search/search-engine.ts'
+import type { SearchHit } from '@ratstisch/search'
 
 export function hitHref(hit: SearchHit, query: string): string | undefined {
   const q = query.trim() || undefined

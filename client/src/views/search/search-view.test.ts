@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import type { SearchRequestOptions, SearchResults } from '../../search/search-engine.ts'
+import type { SearchRequestOptions, SearchResults } from '@ratstisch/search'
 import type { Session } from '../../services/session.ts'
 import './search-view.ts'
 

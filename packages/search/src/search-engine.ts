@@ -1,8 +1,8 @@
 /**
- * The local full-text search over what this device holds: meetings, agenda items, papers and the
- * text of every PDF page. Pure (no I/O): the search worker runs it, tests and benchmarks run it in
- * Node. MiniSearch does the indexing and BM25+ scoring; this file decides what a German council
- * member's query should find:
+ * Full-text search over meetings, agenda items, papers and the text of every PDF page. Pure (no
+ * I/O): the member app's search worker runs it over what the device holds, the relay's portal
+ * search over the public model, tests and benchmarks in Node. MiniSearch does the indexing and
+ * BM25+ scoring; this file decides what a German query should find:
  *
  * - Words are folded (german-fold.ts): case, umlauts written as ä or ae, ß as ss; and stemmed
  *   lightly (german-stem.ts), so "des Ortschaftsrates" is found by "Ortschaftsrat".
@@ -69,12 +69,20 @@ export interface SearchRecord {
   confidential?: boolean
 }
 
-/** Where a file (one version, by SHA-256) is presented. */
+/**
+ * Where a file (one version, by SHA-256) is presented: on a meeting (the app), or, on the public
+ * portal, also only on a paper (an attachment version no public agenda shows), dated and filed under
+ * bodies by `date` and `bodyIds` instead.
+ */
 export interface FileContext {
   sha256: string
   name: string
   pages?: number
-  meeting: MeetingRef
+  meeting?: MeetingRef
+  /** ISO date for the date filter when there is no meeting */
+  date?: string
+  /** bodies for the body filter when there is no meeting */
+  bodyIds?: string[]
   itemNumber?: string
   itemTitle?: string
   reference?: string
@@ -168,6 +176,14 @@ export interface SearchResults {
 export interface SearchRequestOptions {
   filters?: SearchFilters
   limit?: number
+  /** hits to skip (paging); `total` counts them */
+  offset?: number
+  /**
+   * A last say per indexed document (a record, or a page of the file `sha256`), asked while
+   * searching: the relay's portal search hides what stopped being public before its index caught
+   * up. A function, so never across a worker boundary.
+   */
+  accept?: (doc: { kind: SearchKind; id: string; sha256?: string }) => boolean
 }
 
 /** A stored PDF page. */
@@ -423,7 +439,9 @@ export class SearchEngine {
     const started = performance.now()
     const filters = options.filters ?? {}
     const limit = options.limit ?? 30
-    const filter = (r: SearchResult) => this.passes(r.id as string, filters)
+    const offset = Math.max(0, options.offset ?? 0)
+    const accept = options.accept
+    const filter = (r: SearchResult) => this.passes(r.id as string, filters) && (!accept || this.accepted(r.id as string, accept))
     let relaxed = false
     let results = query.trim() ? this.index.search(query, { ...QUERY_OPTIONS, combineWith: 'AND', filter }) : []
     if (!results.length && query.trim()) {
@@ -431,7 +449,7 @@ export class SearchEngine {
       relaxed = results.length > 0
     }
     const groups = this.group(results)
-    const hits = groups.slice(0, limit).map((g) => this.hitOf(g, filters))
+    const hits = groups.slice(offset, offset + limit).map((g) => this.hitOf(g, filters))
     return { query, hits, total: groups.length, relaxed, tookMs: performance.now() - started }
   }
 
@@ -509,6 +527,12 @@ export class SearchEngine {
     return [...bySha.values()].sort((a, b) => a.version - b.version)
   }
 
+  private accepted(id: string, accept: NonNullable<SearchRequestOptions['accept']>): boolean {
+    const doc = this.docs.get(id)
+    if (!doc) return false
+    return doc.kind === 'file' ? accept({ kind: 'file', id, sha256: doc.sha256 }) : accept({ kind: doc.kind, id })
+  }
+
   private passes(id: string, filters: SearchFilters): boolean {
     const doc = this.docs.get(id)
     if (!doc) return false
@@ -571,7 +595,7 @@ export class SearchEngine {
     const contexts = this.contextsOf(doc.sha256)
       .filter((c) => contextPasses(c, filters))
       // the most recent meeting; within one meeting the context that names the agenda item
-      .sort((a, b) => b.meeting.start.localeCompare(a.meeting.start) || Number(!!b.itemNumber) - Number(!!a.itemNumber))
+      .sort((a, b) => contextDate(b).localeCompare(contextDate(a)) || Number(!!b.meeting) - Number(!!a.meeting) || Number(!!b.itemNumber) - Number(!!a.itemNumber))
     const ctx = contexts[0]
     const attachmentId = contexts.find((c) => c.attachmentId)?.attachmentId
     const versions = attachmentId ? this.versionsOf(attachmentId) : []
@@ -585,7 +609,7 @@ export class SearchEngine {
       otherVersions: versions
         .filter((v) => v.sha256 !== doc.sha256)
         .map((v) => ({ sha256: v.sha256, version: v.version, name: v.name, indexed: this.files.has(v.sha256) })),
-      alsoIn: dedupeMeetings(contexts.slice(1).map((c) => c.meeting)).filter((m) => m.id !== ctx?.meeting.id),
+      alsoIn: dedupeMeetings(contexts.slice(1).flatMap((c) => (c.meeting ? [c.meeting] : []))).filter((m) => m.id !== ctx?.meeting?.id),
     }
     const pages = this.files.get(doc.sha256)?.pages ?? ctx?.pages
     if (pages) file.pages = pages
@@ -599,7 +623,8 @@ export class SearchEngine {
     return {
       ...base,
       confidential: contexts.length > 0 && contexts.every((c) => c.confidential),
-      ...(ctx ? { meeting: ctx.meeting, date: ctx.meeting.start.slice(0, 10) } : {}),
+      ...(ctx?.meeting ? { meeting: ctx.meeting } : {}),
+      ...(ctx && contextDate(ctx) ? { date: contextDate(ctx).slice(0, 10) } : {}),
       file,
     }
   }
@@ -609,9 +634,15 @@ function pageId(sha256: string, page: number): string {
   return `file:${sha256}:${page}`
 }
 
+/** the meeting's start, else the context's own date; '' when it has neither */
+function contextDate(c: FileContext): string {
+  return c.meeting?.start ?? c.date ?? ''
+}
+
 function contextPasses(c: FileContext, filters: SearchFilters): boolean {
-  const date = c.meeting.start.slice(0, 10)
-  if (filters.bodyId && c.meeting.bodyId !== filters.bodyId) return false
+  const date = contextDate(c).slice(0, 10)
+  if (filters.bodyId && !(c.meeting ? c.meeting.bodyId === filters.bodyId : (c.bodyIds ?? []).includes(filters.bodyId))) return false
+  if ((filters.from || filters.to) && !date) return false
   if (filters.from && date < filters.from) return false
   if (filters.to && date > filters.to) return false
   return true

@@ -1,13 +1,13 @@
 /**
  * The text of every page of a PDF, for the search index, with the app's one definition of page
- * text (pdf/page-text.ts), so a search hit's page and the viewer's text layer agree.
+ * text (page-text.ts), so a search hit's page and the viewer's text layer agree.
  *
  * Runs where there is no DOM (the search worker; Node in tests): the caller passes the pdf.js
  * module (the browser build in the worker, the legacy build on Node 20). Nothing is rendered, so
  * font faces, offscreen canvases, image decoders and pdf.js's renderer worker are switched off.
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist'
-import { documentPageTexts } from '../pdf/page-text.ts'
+import { documentPageTexts } from './page-text.ts'
 
 /** The part of the pdf.js API used here (both the browser and the legacy build fit it). */
 export interface PdfJsTextApi {
