@@ -134,52 +134,7 @@ test('login explains throttling and a missing connection', async ({ browser }) =
   await context.close()
 })
 
-test('public portal placeholder is accessible and shows only public meeting data', async ({ page }) => {
-  await page.goto('/')
-  await expect(page.getByRole('heading', { level: 1, name: 'Bürgerinfo' })).toBeVisible()
-  await expect(page.getByRole('heading', { level: 2, name: 'Nächste Sitzungen' })).toBeVisible()
-  await expect(page.getByRole('link', { name: /Ratstisch-App/ })).toHaveAttribute('href', '/app/')
-  await expectAccessible(page, 'portal placeholder')
-  // keyboard: the skip link comes first and leads to the content
-  await page.keyboard.press('Tab')
-  await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused()
-  // no sync socket for anonymous visitors
-  const status = await page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const ws = new WebSocket(`${location.origin.replace('http', 'ws')}/sync`)
-        ws.onopen = () => resolve('open')
-        ws.onerror = () => resolve('refused')
-      }),
-  )
-  expect(status).toBe('refused')
-})
-
-test('public portal: a released meeting page and the public resolutions are accessible and keyboard-usable', async ({ page }) => {
-  await page.goto('/')
-  const firstMeeting = page.locator('main ul a').first()
-  await expect(firstMeeting).toBeVisible()
-  await firstMeeting.click()
-  await expect(page.getByRole('heading', { level: 2, name: 'Tagesordnung – öffentlicher Teil' })).toBeVisible()
-  await expect(page.getByText(/Nichtöffentlich/i)).toHaveCount(0)
-  await expectAccessible(page, 'portal meeting page')
-
-  await page.getByRole('link', { name: 'Beschlüsse', exact: true }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Beschlüsse und ihre Umsetzung' })).toBeVisible()
-  await expectAccessible(page, 'portal resolutions')
-  // filter by keyboard
-  await page.getByLabel('Stand der Umsetzung').focus()
-  await page.getByLabel('Stand der Umsetzung').selectOption('gegenstandslos')
-  await page.keyboard.press('Tab')
-  await page.keyboard.press('Enter')
-  await expect(page).toHaveURL(/status=gegenstandslos/)
-  await expect(page.getByRole('status')).toHaveText(/Beschl/)
-
-  const missing = await page.goto('/sitzungen/gibt-es-nicht')
-  expect(missing?.status()).toBe(404)
-  await expect(page.getByRole('heading', { level: 1, name: 'Sitzung nicht gefunden' })).toBeVisible()
-  await expectAccessible(page, 'portal not found')
-})
+// the public portal's journeys are in portal.spec.ts
 
 test('on a 320 px wide phone nothing scrolls sideways (WCAG 1.4.10 reflow), even with every navigation entry', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 320, height: 800 } })

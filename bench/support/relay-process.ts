@@ -4,6 +4,7 @@
  * town when asked), killed when the benchmark exits; and a signed-in cookie for a demo user.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import { ROOT } from './processes.ts'
 
 export interface RelayProcess {
@@ -43,4 +44,32 @@ export async function startRelay(options: { port: number; dataDir: string; demo:
       return res.headers.get('set-cookie')!.split(';')[0]
     },
   }
+}
+
+export async function freePort(): Promise<number> {
+  const net = await import('node:net')
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as import('node:net').AddressInfo).port
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+/** CPU seconds a process used so far (utime + stime from /proc) */
+export function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+/** waits until the relay has finished its start-up work (publishing, PDF text extraction) */
+export async function waitIdle(pid: number, label: string): Promise<void> {
+  const started = Date.now()
+  let quiet = 0
+  for (let before = cpuSeconds(pid); quiet < 4 && Date.now() - started < 300_000; ) {
+    await new Promise((r) => setTimeout(r, 500))
+    const now = cpuSeconds(pid)
+    quiet = now - before < 0.025 ? quiet + 1 : 0
+    before = now
+  }
+  console.log(`${label}: relay idle after ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

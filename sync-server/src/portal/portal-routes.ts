@@ -1,180 +1,193 @@
 /**
- * Public portal (Bürgerinfo), first pages: upcoming released meetings and a meeting page with the
- * public agenda and, once recorded, its results. Server-rendered, no JavaScript, accessible.
- * Only documents whose audience is `public` in the access registry are ever read here — a meeting
- * being planned (office audience) or the non-public part never reaches a page. The full portal
- * (calendar, papers, search, feeds, OParl) is its own issue.
+ * The public portal (Bürgerinfo): server-rendered German pages that work without JavaScript,
+ * themed from configuration, cached in memory and over HTTP. Every page reads only the public
+ * model (PublicReader), the public resolutions and, for downloads, the bytes of public files:
+ * nothing here opens a document, the access registry or a structure table.
+ *
+ * Mounted at "/" by the relay; `notFoundPage` answers every path nobody else handles.
  */
-import { Hono } from 'hono'
-import { html, raw } from 'hono/html'
-import type { HtmlEscapedString } from 'hono/utils/html'
-import { formatLocation, orderedAgenda, type AgendaItem, type MeetingDoc } from '@ratstisch/domain'
-import type { DocumentId } from '@automerge/automerge-repo'
-import type { AccessRegistry } from '../access/access-registry.ts'
-import type { MeetingCatalogue, MeetingRow } from '../read-model/meeting-catalogue.ts'
-import type { RelayRepo } from '../sync/relay-repo.ts'
-import type { PortalResolutions } from '../config.ts'
-import type { ResolutionStore } from '../resolutions/resolution-store.ts'
+import { Hono, type Context, type NotFoundHandler } from 'hono'
+import type { ResolutionEntry } from '@ratstisch/domain'
+import { createHash } from 'node:crypto'
+import type { RelayConfig } from '../config.ts'
+import type { BlobStore } from '../files/blob-store.ts'
+import type { PortalSearch } from '../public/portal-search-api.ts'
+import type { PublicReader } from '../public/public-model.ts'
+import { portalPaths } from '../public/public-urls.ts'
+import { downloadRoutes } from './download-routes.ts'
+import { homePage } from './home-page.ts'
+import { resolutionsPage } from './resolutions-page.ts'
+import { accessibilityPage, imprintPage, privacyPage } from './static-pages.ts'
+import { agendaItemPage, calendarPage, meetingPage } from './meeting-pages.ts'
+import { factionsPage, organizationPage, organizationsPage, personPage } from './organization-pages.ts'
+import { chooseEncoding, encodedBody, isNotModified, makePage, PAGE_CACHE_CONTROL, PageCache, type CachedPage } from './page-cache.ts'
+import { paperPage, papersPage } from './paper-pages.ts'
+import { loadPortalContent } from './portal-content.ts'
+import { PortalData } from './portal-data.ts'
+import { berlinDate } from './portal-format.ts'
+import { h, PortalHttpError } from './portal-html.ts'
+import { renderPage, type PortalSite } from './portal-layout.ts'
+import { loadPortalTheme, portalStylesheet, type PortalAsset } from './portal-theme.ts'
+import type { PortalPage, PortalView } from './portal-view.ts'
+import { searchPage } from './search-page.ts'
 
-const dateFormat = new Intl.DateTimeFormat('de-DE', {
-  weekday: 'long',
-  day: '2-digit',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/Berlin',
-})
-
-const STATE_LABELS: Record<string, string> = { invited: 'eingeladen', running: 'läuft', held: 'abgehalten', cancelled: 'abgesagt' }
+export interface PortalResolutionSource {
+  publicList(): ResolutionEntry[]
+  /** changes whenever a resolution or its tracking changes (cheap) */
+  publicFingerprint(): string
+}
 
 export interface PortalDeps {
-  meetings: MeetingCatalogue
-  registry: AccessRegistry
-  relayRepo: RelayRepo
-  townName: () => string
-  resolutions: ResolutionStore
-  /** what the portal shows of resolution tracking (PORTAL_RESOLUTIONS) */
-  portalResolutions: PortalResolutions
+  publisher: PublicReader
+  resolutions: PortalResolutionSource
+  blobStore: BlobStore
+  config: Pick<RelayConfig, 'portalResolutions' | 'demo' | 'portalTheme' | 'portalImprint' | 'portalPrivacy' | 'portalAccessibility'>
+  /** the portal search (sync-server/src/portal-search/); without it /suche says it is unavailable */
+  search?: PortalSearch
+  /** clock, for tests */
+  now?: () => Date
 }
 
-const dayFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
-const germanDay = (isoDate: string) => dayFormat.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`))
-const RESOLUTION_STATUSES = ['offen', 'in Arbeit', 'erledigt', 'gegenstandslos'] as const
+export type PortalApp = Hono & { notFoundPage: NotFoundHandler; cache: PageCache }
 
-function page(town: string, title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
-  return html`<!doctype html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – Bürgerinfo ${town}</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff;line-height:1.5}
-header,main,footer{max-width:60rem;margin:0 auto;padding:1rem}
-header{border-bottom:4px solid #0b5394}
-a{color:#0b5394}a:focus-visible{outline:3px solid #0b5394;outline-offset:2px}
-.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
-li{margin:.5rem 0}
-ol.agenda{list-style:none;padding:0}ol.agenda li{border-top:1px solid #ccc;padding:.5rem 0}
-.num{display:inline-block;min-width:4rem;font-weight:bold}.sub{margin-left:2rem}
-.result{color:#333}
-article.resolution{border-top:1px solid #ccc;padding:.5rem 0}article.resolution h2{font-size:1.1rem;margin:.25rem 0}
-.status{display:inline-block;padding:0 .4rem;border:1px solid #555;border-radius:.25rem}
-form.filter{display:flex;gap:.5rem;align-items:end;flex-wrap:wrap}
-</style>
-</head>
-<body>
-<a class="skip" href="#inhalt">Zum Inhalt springen</a>
-<header><p><strong>${town}</strong> – Ratsinformationssystem</p></header>
-<main id="inhalt">
-${body}
-</main>
-<footer><p><a href="/">Bürgerinfo</a> · <a href="/beschluesse">Beschlüsse</a> · <a href="/app/">Zur App für Mitglieder und Verwaltung</a></p></footer>
-</body>
-</html>`
-}
-
-export function portalRoutes(deps: PortalDeps): Hono {
-  const app = new Hono()
-  /** a meeting is on the portal once its public document is public (released by the clerk) */
-  const isPublished = (m: MeetingRow) => m.publicDocId !== null && (deps.registry.get(m.publicDocId)?.readers.includes('public') ?? false)
-
-  app.get('/', (c) => {
-    const today = new Date().toISOString().slice(0, 10)
-    const upcoming = deps.meetings
-      .all()
-      .filter((m) => m.start >= today && m.state !== 'cancelled' && isPublished(m))
-      .sort((a, b) => a.start.localeCompare(b.start))
-      .slice(0, 12)
-    const town = deps.townName()
-    c.header('Cache-Control', 'public, max-age=60')
-    return c.html(
-      page(
-        town,
-        'Startseite',
-        html`<h1>Bürgerinfo</h1>
-<p>Das öffentliche Bürgerinformationsportal mit Sitzungen, Vorlagen und Beschlüssen wird hier aufgebaut.
-Mitglieder der Gremien und die Verwaltung melden sich in der <a href="/app/">Ratstisch-App</a> an.</p>
-<h2>Nächste Sitzungen</h2>
-${upcoming.length === 0
-  ? html`<p>Derzeit sind keine Sitzungen geplant.</p>`
-  : html`<ul>${upcoming.map(
-      (m) => html`<li><a href="/sitzungen/${encodeURIComponent(m.id)}"><strong>${m.name}</strong></a><br>${m.organizationName} · ${dateFormat.format(new Date(m.start))} Uhr${m.location ? raw(' · ') : ''}${m.location ?? ''}</li>`,
-    )}</ul>`}`,
-      ),
-    )
+export function portalRoutes(deps: PortalDeps): PortalApp {
+  const { theme, warnings } = loadPortalTheme(deps.config.portalTheme)
+  const loaded = loadPortalContent({
+    demo: deps.config.demo,
+    accessibilityFile: deps.config.portalAccessibility,
+    imprintFile: deps.config.portalImprint,
+    privacyFile: deps.config.portalPrivacy,
   })
+  for (const w of [...warnings, ...loaded.warnings]) console.warn(`[portal] ${w}`)
+  const content = loaded.content
 
-  app.get('/sitzungen/:id', async (c) => {
-    const row = deps.meetings.get(c.req.param('id'))
-    const town = deps.townName()
-    const doc = row && isPublished(row) ? await deps.relayRepo.doc<MeetingDoc>(row.publicDocId as DocumentId) : undefined
-    if (!row || !doc) {
-      c.status(404)
-      return c.html(page(town, 'Nicht gefunden', html`<h1>Sitzung nicht gefunden</h1><p>Diese Sitzung gibt es nicht oder sie ist (noch) nicht veröffentlicht.</p><p><a href="/">Zur Startseite</a></p>`))
-    }
-    c.header('Cache-Control', 'public, max-age=30')
-    const items = orderedAgenda(doc.agendaItems ?? []).filter((i) => i.public)
-    const itemLine = (i: AgendaItem) =>
-      html`<li class="${i.parentId ? 'sub' : ''}"><span class="num">${i.number}</span> ${i.title}${i.paper?.reference ? html` <span>(${i.paper.reference})</span>` : ''}${
-        i.status || i.result
-          ? html`<br><span class="result">${[i.status, i.result, i.vote ? `Ja ${i.vote.yes}, Nein ${i.vote.no}, Enthaltungen ${i.vote.abstain}` : ''].filter(Boolean).join(' · ')}</span>`
-          : ''
-      }</li>`
-    const location = formatLocation(doc.location)
-    return c.html(
-      page(
-        town,
-        doc.name,
-        html`<h1>${doc.name}</h1>
-<p>${doc.organization.name} · ${dateFormat.format(new Date(doc.start))} Uhr${location ? raw(' · ') : ''}${location}${
-          STATE_LABELS[doc.state] ? html` · ${STATE_LABELS[doc.state]}` : ''
-        }</p>
-${doc.accessibility ? html`<p>Barrierefreiheit: ${doc.accessibility}</p>` : ''}
-<h2>Tagesordnung – öffentlicher Teil</h2>
-${items.length ? html`<ol class="agenda">${items.map(itemLine)}</ol>` : html`<p>Die Tagesordnung liegt noch nicht vor.</p>`}`,
-      ),
-    )
-  })
-  if (deps.portalResolutions !== 'off') {
-    app.get('/beschluesse', (c) => {
-      const town = deps.townName()
-      const status = RESOLUTION_STATUSES.find((st) => st === c.req.query('status'))
-      const list = deps.resolutions.publicList(status ? { status } : {})
-      const withReports = deps.portalResolutions === 'reports'
-      c.header('Cache-Control', 'public, max-age=60')
-      const entry = (r: (typeof list)[number]) => html`<article class="resolution" aria-labelledby="b-${r.id}">
-<h2 id="b-${r.id}">${r.title}</h2>
-<p>${r.organizationName} · ${germanDay(r.decidedOn)}${r.meetingId && r.meetingName ? html` · <a href="/sitzungen/${encodeURIComponent(r.meetingId)}">${r.meetingName}</a>` : ''}${
-        r.itemNumber ? html` · ${r.itemNumber}` : ''
-      }${r.paperReference ? html` · Vorlage ${r.paperReference}` : ''}</p>
-<p>${r.text}</p>
-<p>Umsetzung: <span class="status">${r.status}</span>${r.ownerDepartmentName ? html` · zuständig: ${r.ownerDepartmentName}` : ''}${
-        r.dueDate ? html` · Frist: ${germanDay(r.dueDate)}` : ''
-      }</p>
-${withReports && r.reports.length
-  ? html`<details><summary>Sachstand (${r.reports.length})</summary><ul>${r.reports.map(
-      (rep) => html`<li>${germanDay(rep.at)} – ${rep.status}: ${rep.text}</li>`,
-    )}</ul></details>`
-  : ''}
-</article>`
-      return c.html(
-        page(
-          town,
-          'Beschlüsse',
-          html`<h1>Beschlüsse und ihre Umsetzung</h1>
-<form class="filter" method="get" action="/beschluesse">
-<label>Stand der Umsetzung<br><select name="status"><option value="">alle</option>${RESOLUTION_STATUSES.map(
-            (st) => html`<option value="${st}"${st === status ? raw(' selected') : ''}>${st}</option>`,
-          )}</select></label>
-<button type="submit">Anzeigen</button>
-</form>
-<p role="status">${list.length === 1 ? '1 Beschluss' : `${list.length} Beschlüsse`}</p>
-${list.map(entry)}`,
-        ),
-      )
-    })
+  // theme assets under content-hashed names: cached by browsers for good
+  const assets = new Map<string, Pick<PortalAsset, 'type' | 'bytes'>>()
+  if (theme.logo) assets.set(theme.logo.name, theme.logo)
+  if (theme.fonts.file) assets.set(theme.fonts.file.name, theme.fonts.file)
+  const css = new TextEncoder().encode(portalStylesheet(theme, theme.fonts.file ? portalPaths.asset(theme.fonts.file.name) : null))
+  const cssName = `portal-${createHash('sha256').update(css).digest('hex').slice(0, 12)}.css`
+  assets.set(cssName, { type: 'text/css; charset=utf-8', bytes: css })
+
+  const site: PortalSite = {
+    theme,
+    townName: () => theme.townName ?? deps.publisher.get('body', 'body')?.name ?? 'Ratstisch',
+    stylesheetUrl: portalPaths.asset(cssName),
+    logoUrl: theme.logo ? portalPaths.asset(theme.logo.name) : null,
+    portalResolutions: deps.config.portalResolutions,
   }
-  return app
+  const now = deps.now ?? (() => new Date())
+
+  // one snapshot of the public model per change (generation) and per change of the resolutions
+  let snapshot: { key: string; data: PortalData } | undefined
+  const state = () => {
+    const fingerprint = deps.config.portalResolutions === 'off' ? 'off' : deps.resolutions.publicFingerprint()
+    const key = `${deps.publisher.generation}|${fingerprint}`
+    if (snapshot?.key !== key) snapshot = { key, data: new PortalData(deps.publisher, deps.config.portalResolutions === 'off' ? [] : deps.resolutions.publicList()) }
+    const lastModified = [deps.publisher.lastModified, fingerprint.split('|')[1] ?? ''].sort().at(-1)!
+    return { key, data: snapshot.data, lastModified }
+  }
+
+  const cache = new PageCache()
+  const viewOf = (data: PortalData): PortalView => {
+    const at = now()
+    return { site, data, content, search: deps.search, now: at, today: berlinDate(at) }
+  }
+
+  const send = (c: Context, page: CachedPage, status: number, cacheControl: string) => {
+    const headers: Record<string, string> = {
+      'Content-Type': 'text/html; charset=utf-8',
+      ETag: page.etag,
+      'Last-Modified': page.lastModified,
+      'Cache-Control': cacheControl,
+      Vary: 'Accept-Encoding',
+    }
+    if (status === 200 && isNotModified({ ifNoneMatch: c.req.header('If-None-Match'), ifModifiedSince: c.req.header('If-Modified-Since') }, page.etag, page.lastModified)) {
+      return new Response(null, { status: 304, headers })
+    }
+    const encoding = chooseEncoding(c.req.header('Accept-Encoding'))
+    const body = encodedBody(page, encoding)
+    if (body !== page.body && encoding) headers['Content-Encoding'] = encoding
+    headers['Content-Length'] = String(body.length)
+    return new Response(new Uint8Array(body), { status, headers })
+  }
+
+  const errorPage = (c: Context, status: 400 | 404 | 500, heading: string, detail: string) => {
+    const s = state()
+    const html = renderPage(site, {
+      title: heading,
+      breadcrumb: [],
+      section: 'info',
+      body: h`<h1>${heading}</h1>
+<p>${detail}</p>
+<p>${status === 404 ? 'Vielleicht hilft die Suche weiter:' : 'Weiter geht es hier:'}</p>
+<ul>
+<li><a href="${portalPaths.home()}">Zur Startseite</a></li>
+<li><a href="${portalPaths.search()}">Zur Suche</a></li>
+<li><a href="${portalPaths.meetings()}">Zum Sitzungskalender</a></li>
+</ul>`,
+    })
+    return send(c, makePage(html, s.lastModified), status, 'no-cache')
+  }
+
+  const render = (page: PortalPage, options: { cache: boolean }) => async (c: Context) => {
+    const s = state()
+    const url = new URL(c.req.url)
+    const key = `${url.pathname}${url.search}`
+    const at = now()
+    if (options.cache) {
+      cache.validate(`${s.key}|${berlinDate(at)}`)
+      const hit = cache.get(key)
+      if (hit) return send(c, hit, 200, PAGE_CACHE_CONTROL)
+    }
+    try {
+      const spec = page(viewOf(s.data), { param: (name) => c.req.param(name) ?? '', query: (name) => c.req.query(name) })
+      const rendered = makePage(renderPage(site, spec), s.lastModified)
+      if (options.cache) cache.set(key, rendered)
+      return send(c, rendered, 200, options.cache ? PAGE_CACHE_CONTROL : 'public, max-age=60')
+    } catch (error) {
+      if (error instanceof PortalHttpError) return errorPage(c, error.status, error.heading, error.detail)
+      console.error(`[portal] ${key}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      return errorPage(c, 500, 'Ein Fehler ist aufgetreten', 'Die Seite konnte nicht angezeigt werden. Bitte versuchen Sie es später erneut.')
+    }
+  }
+
+  const app = new Hono()
+  app.get('/portal-assets/:name', (c) => {
+    const asset = assets.get(c.req.param('name'))
+    if (!asset) return errorPage(c, 404, 'Seite nicht gefunden', 'Diese Datei gibt es nicht.')
+    const etag = `"${c.req.param('name')}"`
+    const headers = { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable', ETag: etag }
+    if (c.req.header('If-None-Match') === etag) return new Response(null, { status: 304, headers })
+    return new Response(new Uint8Array(asset.bytes), { headers: { ...headers, 'Content-Length': String(asset.bytes.length) } })
+  })
+  app.route(
+    '/',
+    downloadRoutes({
+      reader: deps.publisher,
+      blobStore: deps.blobStore,
+      data: () => state().data,
+      notFound: (c, heading, detail) => errorPage(c, 404, heading, detail),
+    }),
+  )
+  const cached = { cache: true }
+  app.get('/', render(homePage, cached))
+  app.get('/sitzungen', render(calendarPage, cached))
+  app.get('/sitzungen/:meetingId', render(meetingPage, cached))
+  app.get('/sitzungen/:meetingId/top/:itemId', render(agendaItemPage, cached))
+  app.get('/vorlagen', render(papersPage, cached))
+  app.get('/vorlagen/:paperId', render(paperPage, cached))
+  app.get('/gremien', render(organizationsPage, cached))
+  app.get('/fraktionen', render(factionsPage, cached))
+  app.get('/gremien/:organizationId', render(organizationPage, cached))
+  app.get('/personen/:personId', render(personPage, cached))
+  app.get('/beschluesse', render(resolutionsPage, cached))
+  app.get('/barrierefreiheit', render(accessibilityPage, cached))
+  app.get('/impressum', render(imprintPage, cached))
+  app.get('/datenschutz', render(privacyPage, cached))
+  // results depend on the search index (PDF texts arrive in the background), not only the model
+  app.get('/suche', render(searchPage, { cache: false }))
+
+  const notFoundPage: NotFoundHandler = (c) => errorPage(c, 404, 'Seite nicht gefunden', 'Diese Seite gibt es nicht. Vielleicht hat sich die Adresse geändert.')
+  return Object.assign(app, { notFoundPage, cache })
 }

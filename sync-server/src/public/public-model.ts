@@ -68,6 +68,13 @@ export interface PublicOrganization {
   classification: string
   startDate: string | null
   endDate: string | null
+  /**
+   * current members whose person did not consent to publication: counted (the portal says "sowie
+   * 3 weitere Mitglieder"), never named; not part of OParl's Organization
+   */
+  membersWithoutConsent: number
+  /** the same object on the system it was imported from (OParl `equivalent`) */
+  equivalent: string[]
 }
 
 export interface PublicPerson {
@@ -79,6 +86,8 @@ export interface PublicPerson {
   familyName: string | null
   /** portrait (public only with consent, like the person) */
   portraitSha256: string | null
+  /** the same object on the system it was imported from (OParl `equivalent`) */
+  equivalent: string[]
 }
 
 export interface PublicMembership {
@@ -131,6 +140,10 @@ export interface PublicMeeting {
   agendaVersion: number
   /** attendance as recorded (held meetings); names come from public persons only */
   attendance: PublicAttendance[]
+  /** further documents outside the agenda (imported protocols and auxiliary files) */
+  files: PublicFileRef[]
+  /** the same object on the system it was imported from (OParl `equivalent`) */
+  equivalent: string[]
 }
 
 export interface PublicAgendaItem {
@@ -165,6 +178,8 @@ export interface PublicPaper {
   sections: Array<{ key: string; title: string; text: string }>
   attachments: Array<{ id: string; title: string; versions: Array<PublicFileRef & { version: number; uploadedAt: string; comment: string }> }>
   consultationIds: string[]
+  /** the same object on the system it was imported from (OParl `equivalent`) */
+  equivalent: string[]
 }
 
 export interface PublicConsultation {

@@ -34,4 +34,6 @@ export const portalPaths = {
   imprint: () => '/impressum',
   privacy: () => '/datenschutz',
   oparlSystem: () => '/oparl/v1/system',
+  /** the portal's stylesheet, logo and font (content-hashed names) */
+  asset: (name: string) => `/portal-assets/${e(name)}`,
 } as const

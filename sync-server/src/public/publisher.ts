@@ -81,6 +81,20 @@ export class Publisher implements PublicReader {
     }
     this.lastModified = this.now()
     this.load()
+    // a document that stops being public is unreadable at once (isLive); caches keyed on the
+    // generation (portal pages, feeds) must not keep serving it until the next reconcile either
+    deps.registry.onChange(() => this.onAudienceChange())
+  }
+
+  private onAudienceChange(): void {
+    for (const source of this.seenSources) {
+      if (this.isPublicDocument(source)) continue
+      this.generation++
+      this.lastModified = this.now()
+      for (const listener of this.listeners) listener()
+      this.reconcile().catch((error: unknown) => console.error(`[publisher] ${error instanceof Error ? error.message : String(error)}`))
+      return
+    }
   }
 
   private now(): string {
@@ -408,6 +422,26 @@ export class Publisher implements PublicReader {
     for (const t of db.prepare('SELECT id, name, start_date, end_date FROM legislative_terms ORDER BY start_date').all() as Array<Record<string, string>>) {
       drafts.push({ kind: 'term', data: { id: t.id, name: t.name, startDate: t.start_date, endDate: t.end_date } })
     }
+    // members without consent are only counted; "current" moves with the calendar day, and the
+    // reconcile loop compares by hash, so the count follows without a change event of its own
+    const today = new Date(this.now()).toISOString().slice(0, 10)
+    // imported organizations and persons: their URLs on the source system (OParl `equivalent`)
+    const equivalents = new Map<string, string[]>()
+    for (const r of db.prepare("SELECT kind, local_id, url FROM import_sources WHERE kind IN ('organization', 'person') AND deleted = 0 ORDER BY url").all() as Array<{ kind: string; local_id: string; url: string }>) {
+      const key = `${r.kind}\u0000${r.local_id}`
+      equivalents.set(key, [...(equivalents.get(key) ?? []), r.url])
+    }
+    const withoutConsent = new Map(
+      (
+        db
+          .prepare(
+            `SELECT m.organization_id AS id, COUNT(*) AS n FROM memberships m JOIN persons p ON p.id = m.person_id
+             WHERE p.publish_consent = 0 AND (m.start_date IS NULL OR m.start_date <= ?) AND (m.end_date IS NULL OR m.end_date >= ?)
+             GROUP BY m.organization_id`,
+          )
+          .all(today, today) as Array<{ id: string; n: number }>
+      ).map((r) => [r.id, r.n]),
+    )
     for (const o of db.prepare('SELECT id, name, short_name, organization_type, classification, start_date, end_date FROM organizations').all() as Array<Record<string, string | null>>) {
       drafts.push({
         kind: 'organization',
@@ -419,6 +453,8 @@ export class Publisher implements PublicReader {
           classification: o.classification!,
           startDate: o.start_date,
           endDate: o.end_date,
+          membersWithoutConsent: withoutConsent.get(o.id!) ?? 0,
+          equivalent: equivalents.get(`organization\u0000${o.id}`) ?? [],
         },
       })
     }
@@ -426,7 +462,7 @@ export class Publisher implements PublicReader {
     for (const p of db.prepare('SELECT id, name, form_of_address, title, given_name, family_name, portrait_sha256 FROM persons WHERE publish_consent = 1').all() as Array<Record<string, string | null>>) {
       drafts.push({
         kind: 'person',
-        data: { id: p.id!, name: p.name!, formOfAddress: p.form_of_address, title: p.title, givenName: p.given_name, familyName: p.family_name, portraitSha256: p.portrait_sha256 },
+        data: { id: p.id!, name: p.name!, formOfAddress: p.form_of_address, title: p.title, givenName: p.given_name, familyName: p.family_name, portraitSha256: p.portrait_sha256, equivalent: equivalents.get(`person\u0000${p.id}`) ?? [] },
       })
     }
     const memberships = db
@@ -511,6 +547,8 @@ function meetingDrafts(doc: MeetingDoc): Draft[] {
     attendance: (Array.isArray(doc.attendance) ? doc.attendance : [])
       .filter((a) => a && typeof a.personId === 'string' && Array.isArray(a.periods) && a.periods.length > 0)
       .map((a) => ({ personId: a.personId, kind: a.kind })),
+    files: (Array.isArray(doc.files) ? doc.files : []).filter(isFile).map((f) => fileRef(f, displayFileName({ meetingStart: doc.start, bodyName }, f.name, f.mime))),
+    equivalent: typeof doc.source?.url === 'string' ? [doc.source.url] : [],
   }
   if (!formatLocation(meeting.location)) meeting.location = { description: '' }
   const drafts: Draft[] = [{ kind: 'meeting', data: meeting }]
@@ -562,6 +600,7 @@ function paperDrafts(doc: PaperDoc): Draft[] {
       })),
     })),
     consultationIds: (doc.consultations ?? []).map((c) => c.id),
+    equivalent: typeof doc.source?.url === 'string' ? [doc.source.url] : [],
   }
   const drafts: Draft[] = [{ kind: 'paper', data: paper }]
   for (const c of doc.consultations ?? []) {
@@ -605,6 +644,7 @@ function collectFiles(contribution: Contribution, draft: Draft): void {
     const m = draft.data
     if (m.invitation) add(m.invitation, { kind: 'meeting', id: m.id })
     for (const a of m.agendas) add(a, { kind: 'meeting', id: m.id })
+    for (const f of m.files ?? []) add(f, { kind: 'meeting', id: m.id })
   } else if (draft.kind === 'agenda-item') {
     for (const f of draft.data.files) add(f, { kind: 'agenda-item', id: draft.data.id })
   } else if (draft.kind === 'paper') {

@@ -188,6 +188,15 @@ export class ResolutionStore {
     return this.query(filter, (r) => r.public === 1, 'r.public = 1')
   }
 
+  /**
+   * Changes whenever a resolution is recorded, changed or reported on (count and latest update):
+   * the portal's page cache keys on it. Reveals nothing but that something changed.
+   */
+  publicFingerprint(): string {
+    const row = this.db.prepare('SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM resolutions').get() as { n: number; at: string | null }
+    return `${row.n}|${row.at ?? ''}`
+  }
+
   private query(filter: ResolutionFilter, canRead: (r: ResolutionRow) => boolean, condition?: string): ResolutionEntry[] {
     const where: string[] = condition ? [condition] : []
     const params: unknown[] = []
