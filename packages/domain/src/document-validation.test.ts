@@ -114,3 +114,14 @@ describe('validateDocument', () => {
     ])
   })
 })
+
+describe('imported documents (OParl import)', () => {
+  const sha = 'a'.repeat(64)
+  it('accepts the meeting\'s further files and the source, and refuses malformed ones', () => {
+    const source = { system: 'https://ris.example/oparl/system', url: 'https://ris.example/oparl/meeting/1' }
+    expect(validateDocument('meeting', meeting({ files: [{ sha256: sha, name: 'Protokoll.pdf', mime: 'application/pdf', size: 10 }], source }), { meetingId: 'mtg-1' })).toEqual([])
+    expect(validateDocument('meeting', meeting({ files: [{ sha256: 'x', name: 'a' }] }), { meetingId: 'mtg-1' }).length).toBeGreaterThan(0)
+    expect(validateDocument('meeting', meeting({ files: 'nope' }), { meetingId: 'mtg-1' }).length).toBeGreaterThan(0)
+    expect(validateDocument('meeting', meeting({ source: { url: 5 } }), { meetingId: 'mtg-1' })).toContain('source needs system and url')
+  })
+})

@@ -142,6 +142,14 @@ function checkMeetingFields(doc: Obj, problems: string[]): void {
   if (doc.chair !== undefined && (!isObj(doc.chair) || !isStr(doc.chair.personId, 100) || !isStr(doc.chair.name, 300))) problems.push('chair needs personId and name')
   if (!optional(doc.minuteTaker, (v) => isStr(v, 300))) problems.push('minuteTaker must be text')
   if (!optional(doc.cancelledReason, (v) => isStr(v, 5000))) problems.push('cancelledReason must be text')
+  if (doc.files !== undefined) checkFiles(doc.files, 'meeting files', problems)
+  checkImportSource(doc.source, problems)
+}
+
+/** `source` of an imported document: where it came from (OParl import). */
+function checkImportSource(source: unknown, problems: string[]): void {
+  if (source === undefined) return
+  if (!isObj(source) || !isStr(source.system, 2000) || !isStr(source.url, 2000) || !optional(source.type, (v) => isStr(v, 300))) problems.push('source needs system and url')
 }
 
 /** A member's own documents in one meeting: generous for a binder of papers, bounded against bloat. */
@@ -190,6 +198,7 @@ function checkPaper(doc: Obj, problems: string[]): void {
   if (!isStr(doc.departmentId, 100) || !isStr(doc.department, 300)) problems.push('department is required')
   if (!isStr(doc.summary, 20_000)) problems.push('summary must be text')
   if (!isStr(doc.workflowId, 100)) problems.push('workflowId is required')
+  checkImportSource(doc.source, problems)
   checkList(doc.sections, 'sections', 50, problems, (s, i) => {
     if (!isStr(s.key, 100) || !isStr(s.title, 300) || !isStr(s.text, 500_000)) problems.push(`section ${i} needs key, title and text (up to 500,000 characters)`)
   })

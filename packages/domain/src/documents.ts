@@ -98,6 +98,19 @@ export interface LocationInfo {
 
 export type MeetingState = 'planned' | 'invited' | 'running' | 'held' | 'cancelled'
 
+/**
+ * Where an imported document came from (the OParl import): the source system and the object's
+ * URL there, re-exported by the OParl API as `equivalent`.
+ */
+export interface ImportSource {
+  /** the OParl System URL */
+  system: string
+  /** the object's URL on that system */
+  url: string
+  /** the source's own type name where Ratstisch mapped it to one of its types (e.g. "Tischvorlage") */
+  type?: string
+}
+
 /** Public part of a meeting. Audience: everyone (portal) once released. */
 export interface MeetingDoc {
   type: 'meeting'
@@ -126,6 +139,10 @@ export interface MeetingDoc {
   /** every released version of the agenda (invitation, Nachträge) */
   releases?: AgendaRelease[]
   cancelledReason?: string
+  /** further documents of the meeting outside the agenda (imported protocols and auxiliary files) */
+  files?: FileRef[]
+  /** imported from another system (OParl) */
+  source?: ImportSource
 }
 
 /** Non-public part of a meeting. Audience: members of the body, clerks. */
@@ -175,6 +192,8 @@ export interface PaperDoc {
   /** departments that may see and edit the draft besides the owner */
   sharedWith: PaperRecipient[]
   events: WorkflowEvent[]
+  /** imported from another system (OParl) */
+  source?: ImportSource
 }
 
 /** A member's personal notes on the agenda items of one meeting. Audience: the owner only. */
@@ -230,6 +249,7 @@ export function fileRefsOf(doc: Partial<RatstischDoc> | undefined): FileRef[] {
         push(r?.letter)
         push(r?.agenda)
       }
+      for (const f of (doc as MeetingDoc).files ?? []) push(f)
       for (const item of (doc as MeetingDoc).agendaItems ?? []) for (const f of item.files ?? []) push(f)
       break
     case 'meeting-confidential':

@@ -144,3 +144,14 @@ describe('paperAccess', () => {
     expect(paperAccess({ ...released, public: true }, derived).readers).toContain('public')
   })
 })
+
+describe('imported papers', () => {
+  it('are done from the start: public when marked public, never a draft, in no body\'s queue', () => {
+    const paper: PaperDoc = { ...base(), workflowId: 'imported', events: [], reference: '102/2002', public: true, departmentId: '' }
+    const derived = derivePaperWorkflow(paper)
+    expect(derived.state).toBe('done')
+    expect(isPaperDraft(paper, derived)).toBe(false)
+    expect(paperAccess(paper, derived).readers).toEqual(['public'])
+    expect(paperAccess({ ...paper, public: false }, derived).readers).not.toContain('public')
+  })
+})

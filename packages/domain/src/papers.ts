@@ -44,7 +44,13 @@ export const DEFAULT_PAPER_TYPES: readonly PaperTypeDef[] = [
   { id: 'Mitteilung', label: 'Mitteilung', prefix: 'MI', workflowId: 'default', decides: false, sections: [S.mitteilung] },
 ]
 
-export const WORKFLOWS: Readonly<Record<string, WorkflowDefinition>> = { default: DEFAULT_PAPER_WORKFLOW }
+/**
+ * Papers imported from another system (OParl): their history happened there, so they start done
+ * (erledigt), never enter a body's queue and are not edited in Ratstisch.
+ */
+export const IMPORTED_PAPER_WORKFLOW: WorkflowDefinition = { ...DEFAULT_PAPER_WORKFLOW, id: 'imported', initial: 'done' }
+
+export const WORKFLOWS: Readonly<Record<string, WorkflowDefinition>> = { default: DEFAULT_PAPER_WORKFLOW, imported: IMPORTED_PAPER_WORKFLOW }
 
 export function paperTypeDef(id: string, types: readonly PaperTypeDef[] = DEFAULT_PAPER_TYPES): PaperTypeDef | undefined {
   return types.find((t) => t.id === id)

@@ -115,6 +115,14 @@ export class Projection {
         if (file && typeof file.sha256 === 'string' && typeof file.name === 'string') result.push({ sha256: file.sha256, displayName: file.name })
       }
     }
+    // further documents of the meeting (imported protocols and auxiliary files)
+    if (doc.type === 'meeting') {
+      for (const file of Array.isArray(doc.files) ? doc.files : []) {
+        if (file && typeof file.sha256 === 'string' && typeof file.name === 'string') {
+          result.push({ sha256: file.sha256, displayName: displayFileName({ meetingStart: meeting.start, bodyName }, file.name, file.mime) })
+        }
+      }
+    }
     for (const item of doc.agendaItems ?? []) {
       for (const file of item.files ?? []) {
         result.push({
