@@ -53,3 +53,18 @@ describe('isPeerIdOf', () => {
     expect(isPeerIdOf('relay', 'ua')).toBe(false)
   })
 })
+
+describe('the finance role', () => {
+  it('is a role, and no document audience names it: allowance data lives in relay tables only', async () => {
+    const { isRole, ROLES } = await import('./access-policy.ts')
+    expect(isRole('finance')).toBe(true)
+    expect(ROLES).toContain('finance')
+    const contexts = [{}, { draft: true }, { public: true }, { organizationIds: ['org-x'] }, { departmentIds: ['d'], draft: true }]
+    for (const type of ['meeting', 'meeting-confidential', 'minutes', 'paper'] as const) {
+      for (const ctx of contexts) {
+        const entry = defaultAccess(type, ctx)
+        expect([...entry.readers, ...entry.writers]).not.toContain('role:finance')
+      }
+    }
+  })
+})

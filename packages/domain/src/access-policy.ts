@@ -11,7 +11,12 @@
  */
 import type { DocType } from './documents.ts'
 
-export const ROLES = ['admin', 'clerk', 'author', 'approver', 'member'] as const
+/**
+ * `finance` (Finanzsachbearbeitung) keeps the allowances (Sitzungsgeld): statute, assignments,
+ * bank data, claims, runs and payouts. Allowance data lives in relay tables only, never in a
+ * document, so no document audience ever names this role; neither admin nor clerk sees that data.
+ */
+export const ROLES = ['admin', 'clerk', 'author', 'approver', 'member', 'finance'] as const
 export type Role = (typeof ROLES)[number]
 
 export function isRole(value: unknown): value is Role {

@@ -102,7 +102,7 @@ export interface DemoMembership {
   onBehalfOf?: string
 }
 
-export type DemoUserRole = 'admin' | 'clerk' | 'author' | 'approver' | 'member'
+export type DemoUserRole = 'admin' | 'clerk' | 'author' | 'approver' | 'member' | 'finance'
 
 export interface DemoUser {
   id: string
@@ -163,7 +163,7 @@ export interface DemoMeeting {
 // ---------------------------------------------------------------------------------------------
 
 export const DEMO_PASSWORD = 'ratstisch-demo'
-export const DEMO_USERNAMES = ['admin', 'clerk', 'author', 'author-2', 'kaemmerei', 'ordnungsamt', 'mayor', 'member-a', 'member-b', 'member-c', 'member-d'] as const
+export const DEMO_USERNAMES = ['admin', 'clerk', 'author', 'author-2', 'kaemmerei', 'ordnungsamt', 'finance', 'mayor', 'member-a', 'member-b', 'member-c', 'member-d'] as const
 export type DemoUsername = (typeof DEMO_USERNAMES)[number]
 
 export const TOWN_ADDRESS = { streetAddress: 'Markt 1', postalCode: '06999', locality: 'Musterstadt' } as const
@@ -852,6 +852,7 @@ export function generateDemoTown(options: DemoTownOptions): DemoTown {
     { id: 'user-author-2', username: 'author-2', name: 'Jana Winkler', roles: ['author'], departmentId: DEMO_DEPARTMENTS.bau.id },
     { id: 'user-kaemmerei', username: 'kaemmerei', name: 'Uwe Brandt, Kämmerei', roles: ['author'], departmentId: DEMO_DEPARTMENTS.finanzen.id },
     { id: 'user-ordnungsamt', username: 'ordnungsamt', name: 'Katrin Scholz, Ordnungsamt', roles: ['author'], departmentId: DEMO_DEPARTMENTS.ordnung.id },
+    { id: 'user-finance', username: 'finance', name: 'Petra Lange, Finanzsachbearbeitung', roles: ['finance'] },
     { id: 'user-mayor', username: 'mayor', name: mayor.name, roles: ['approver', 'member'], personId: mayor.id, departmentId: DEMO_DEPARTMENTS.rat.id },
     { id: 'user-member-a', username: 'member-a', name: memberA.name, roles: ['member'], personId: memberA.id },
     { id: 'user-member-b', username: 'member-b', name: memberB.name, roles: ['member'], personId: memberB.id },

@@ -27,6 +27,7 @@ import {
 import { meetingPdfFileName, renderAgendaPdf, type PdfFonts } from '@ratstisch/paper-pdf'
 import { loadPdfFonts } from '@ratstisch/paper-pdf/fonts-node'
 import { getSetting, setSetting } from '../db/database.ts'
+import { seedDemoAllowances } from '../allowances/demo-allowances.ts'
 import { outcomeCommandId } from '../minutes/meeting-outcomes.ts'
 import type { Relay } from '../relay.ts'
 import { storedBodySettings } from '../structure/structure-store.ts'
@@ -114,6 +115,8 @@ export async function seedDemoTown(
   log(`demo: ${resolutions} resolutions in the Beschlusskontrolle`)
   const drafts = await seedDemoDrafts(town, (doc, access) => seeder.createPaper(doc, access), undefined, marker)
   log(`demo: ${drafts} papers in the administration's workflow`)
+  const allowances = await seedDemoAllowances(relay, town, { anchorDate: options.anchorDate ?? townToday(), marker })
+  log(`demo: allowances — Musterstadt statute, ${allowances.payees} bank accounts, ${allowances.claims} claims, ${allowances.assignments} assignments`)
   if (marker) {
     const extra = await seedLeakTestRecords(relay, town, marker, (doc, meetingId, access, ownerId) => seeder.createDocument(doc, meetingId, access, ownerId))
     // the member's notes went through the seeder; minutes and faction notes through the relay's services
