@@ -30,4 +30,12 @@ describe('relay configuration', () => {
       expect(() => loadConfig({ RATSTISCH_DEMO_MARKER: bad }), bad).toThrow(/RATSTISCH_DEMO_MARKER must be 6 to 64 characters/)
     }
   })
+
+  it('reads OPARL_LICENSE as a licence URL and refuses anything else at start', () => {
+    expect(loadConfig({}).oparlLicense).toBeNull()
+    expect(loadConfig({ OPARL_LICENSE: 'https://creativecommons.org/licenses/by/4.0/' }).oparlLicense).toBe('https://creativecommons.org/licenses/by/4.0/')
+    for (const bad of ['CC BY 4.0', 'ftp://example.org/licence', 'https://example.org/a licence']) {
+      expect(() => loadConfig({ OPARL_LICENSE: bad }), bad).toThrow(/OPARL_LICENSE must be the URL of a licence/)
+    }
+  })
 })

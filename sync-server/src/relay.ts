@@ -30,6 +30,7 @@ import { paperPdfRenderer } from './papers/paper-pdf.ts'
 import { paperRoutes } from './papers/paper-routes.ts'
 import { PaperService } from './papers/paper-service.ts'
 import { portalRoutes } from './portal/portal-routes.ts'
+import { oparlRoutes } from './oparl/oparl-routes.ts'
 import { MeetingCatalogue } from './read-model/meeting-catalogue.ts'
 import { Projection } from './read-model/projection.ts'
 import { clientApp } from './static/client-app.ts'
@@ -53,7 +54,15 @@ import { factionNotesRoutes } from './faction-notes/faction-notes-routes.ts'
 import { AgendaFileRefresh } from './meetings/agenda-file-refresh.ts'
 import { NoticeBatcher } from './notify/notice-batcher.ts'
 import { Publisher } from './public/publisher.ts'
-import type { RatstischDoc } from '@ratstisch/domain'
+import { ImportService } from './import/import-service.ts'
+import { importRoutes } from './import/import-routes.ts'
+import { PdfTextExtractor } from './portal-search/pdf-text-extractor.ts'
+import { PdfTextStore } from './portal-search/pdf-text-store.ts'
+import { PortalSearchService } from './portal-search/portal-search-service.ts'
+import { feedRoutes } from './feeds/feed-routes.ts'
+import { AllowanceService } from './allowances/allowance-service.ts'
+import { allowanceRoutes } from './allowances/allowance-routes.ts'
+import type { MeetingDoc, RatstischDoc } from '@ratstisch/domain'
 
 export interface Relay {
   config: RelayConfig
@@ -89,6 +98,14 @@ export interface Relay {
   relayRepo: RelayRepo
   /** the public model: what the portal, OParl, the portal search and the feeds may show */
   publisher: Publisher
+  /** OParl import from another system (admin API /api/admin/import, CLI import:oparl) */
+  imports: ImportService
+  /** the portal search over the public model and the text of public PDFs */
+  portalSearch: PortalSearchService
+  /** background text extraction of public PDFs for the portal search */
+  pdfTexts: PdfTextExtractor
+  /** Sitzungsgeld: statute, claims, runs, payouts (finance role and the member themself only) */
+  allowances: AllowanceService
   app: Hono
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>
@@ -193,6 +210,11 @@ export function createRelay(config: RelayConfig): Relay {
   })
   projection.attach(relayRepo.repo)
   publisher.start()
+  const pdfTextStore = new PdfTextStore(db)
+  const pdfTexts = new PdfTextExtractor({ reader: publisher, blobStore, store: pdfTextStore })
+  const portalSearch = new PortalSearchService({ reader: publisher, texts: pdfTextStore, extractor: pdfTexts })
+  pdfTexts.start()
+  portalSearch.start()
   const origins = new OriginPolicy(config.publicUrl, config.allowedOrigins)
   const notifier = new Notifier({ db, config, audit })
   circulars.setNotifier(notifier)
@@ -212,6 +234,20 @@ export function createRelay(config: RelayConfig): Relay {
   agendaFiles = fileRefresh
   const documentNotices = new NoticeBatcher((meetingId) => fileRefresh.noticeFor(meetingId), (notice) => notifier.notifyBody(notice), config.noticeDelayMs)
   console.log(`[relay] notices by e-mail: ${notifier.mailer.description}`)
+  const allowances = new AllowanceService({
+    db,
+    users,
+    audit,
+    blobStore,
+    maxUploadBytes: config.maxUploadBytes,
+    loadMeeting: async (documentId) => {
+      const doc = await relayRepo.doc<MeetingDoc>(documentId)
+      return doc ? (doc as MeetingDoc) : undefined
+    },
+    townName: () => getSetting(db, 'town.name') ?? 'Ratstisch',
+    loadFonts: () => (meetingFonts ??= loadPdfFonts()),
+  })
+  const imports = new ImportService({ relay: { db, registry, relayRepo, projection, meetings, audit }, blobStore, blobs, audit, dataDir: config.dataDir, maxFileBytes: config.maxUploadBytes, log: (line) => console.log(line) })
 
   // Revocation: users whose roles or memberships changed lose their sockets; on reconnect the
   // client fetches its manifest and deletes what it may no longer read.
@@ -266,6 +302,7 @@ export function createRelay(config: RelayConfig): Relay {
   api.use('/circulars', requireUser(sessions))
   api.use('/circulars/*', requireUser(sessions))
   api.use('/push/*', requireUser(sessions))
+  api.use('/allowances/*', requireUser(sessions))
   api.route('/', syncRoutes({ registry, meetings, audit, onRegistered: (documentId) => relayRepo.fetchFromPeers(documentId as DocumentId) }))
   api.route('/files', fileRoutes({ store: blobStore, blobs, registry, audit, maxUploadBytes: config.maxUploadBytes }))
   api.route('/admin', adminRoutes(db, users, registry, audit))
@@ -279,13 +316,19 @@ export function createRelay(config: RelayConfig): Relay {
   api.route('/', minutesRoutes({ minutes, registry, sessions, meetings, relayRepo, townName: minutesTownName }))
   api.route('/', factionNotesRoutes(factionNotes))
   api.route('/', meetingRoutes(meetingService))
+  api.route('/admin/import', importRoutes({ imports, users, audit }))
+  api.route('/allowances', allowanceRoutes(allowances, { maxUploadBytes: config.maxUploadBytes }))
   api.all('*', (c) => c.json({ error: 'Unbekannter Endpunkt', code: 'not-found' }, 404))
   app.route('/api', api)
 
   app.use('/app/*', compress())
   app.get('/app', (c) => c.redirect('/app/', 301))
   app.route('/app', clientApp(config.clientDir))
-  app.route('/', portalRoutes({ meetings, registry, relayRepo, townName, resolutions, portalResolutions: config.portalResolutions }))
+  app.route('/oparl', oparlRoutes({ publisher, blobStore, publicUrl: config.publicUrl, license: config.oparlLicense }))
+  app.route('/', feedRoutes({ reader: publisher, publicUrl: config.publicUrl, townName }))
+  const portal = portalRoutes({ publisher, resolutions, blobStore, config, search: portalSearch })
+  app.route('/', portal)
+  app.notFound(portal.notFoundPage)
 
   app.onError((error, c) => {
     console.error(`[relay] ${c.req.method} ${new URL(c.req.url).pathname}: ${error instanceof Error ? error.message : String(error)}`)
@@ -335,6 +378,10 @@ export function createRelay(config: RelayConfig): Relay {
     documentNotices,
     relayRepo,
     publisher,
+    imports,
+    portalSearch,
+    pdfTexts,
+    allowances,
     app,
     listen() {
       return new Promise((resolve) => {
@@ -343,7 +390,10 @@ export function createRelay(config: RelayConfig): Relay {
       })
     },
     async close() {
+      await imports.close()
       publisher.stop()
+      await portalSearch.stop()
+      await pdfTexts.stop()
       circulars.stop()
       factionNotes?.stop()
       fileRefresh.stop()

@@ -327,4 +327,238 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX public_objects_source ON public_objects(source);
   CREATE INDEX public_objects_modified ON public_objects(kind, modified);
   `,
+  /* 6: portal search — the text of public PDFs per file, extracted once in the background */ `
+  CREATE TABLE pdf_texts (
+    sha256 TEXT PRIMARY KEY,
+    -- 'ok': pages holds the page texts; 'failed': unreadable, skipped (never retried automatically)
+    status TEXT NOT NULL,
+    -- JSON array of page texts, page 1 first; NULL when failed
+    pages TEXT,
+    page_count INTEGER NOT NULL DEFAULT 0,
+    extracted_at TEXT NOT NULL,
+    ms INTEGER NOT NULL DEFAULT 0
+  );
+  `,
+  /* 7: OParl import — runs with their list checkpoints and reports, the staged objects of each system, downloaded files, and where imported objects came from */ `
+  CREATE TABLE import_runs (
+    id TEXT PRIMARY KEY,
+    system_url TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    -- running | done | failed | cancelled
+    status TEXT NOT NULL,
+    -- crawl | files | apply | done
+    phase TEXT NOT NULL,
+    options TEXT NOT NULL,
+    error TEXT,
+    -- JSON: the last progress snapshot (counts, rates) and, when done, the report summary
+    stats TEXT NOT NULL DEFAULT '{}',
+    report_file TEXT
+  );
+  CREATE INDEX import_runs_system ON import_runs(system_url, started_at);
+  -- where each list of a run stands (checkpoint): the next page to fetch, or done
+  CREATE TABLE import_lists (
+    run_id TEXT NOT NULL REFERENCES import_runs(id),
+    list_key TEXT NOT NULL,
+    next_url TEXT,
+    done INTEGER NOT NULL DEFAULT 0,
+    since TEXT,
+    pages INTEGER NOT NULL DEFAULT 0,
+    objects INTEGER NOT NULL DEFAULT 0,
+    total_pages INTEGER,
+    total_elements INTEGER,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, list_key)
+  );
+  -- modified_since of the next run per list: the start of the last run that read the list to its end
+  CREATE TABLE import_baselines (
+    system_url TEXT NOT NULL,
+    list_key TEXT NOT NULL,
+    since TEXT NOT NULL,
+    PRIMARY KEY (system_url, list_key)
+  );
+  -- the normalised objects of a system (JSON), by URL; embedded objects are objects of their own
+  CREATE TABLE import_objects (
+    system_url TEXT NOT NULL,
+    url TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    modified TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    PRIMARY KEY (system_url, url)
+  );
+  CREATE INDEX import_objects_kind ON import_objects(system_url, kind);
+  -- file contents downloaded into the blob store, by the OParl File URL
+  CREATE TABLE import_files (
+    system_url TEXT NOT NULL,
+    url TEXT NOT NULL,
+    -- ok | missing (404/410) | failed
+    status TEXT NOT NULL,
+    sha256 TEXT,
+    size INTEGER,
+    mime TEXT,
+    source_modified TEXT,
+    error TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (system_url, url)
+  );
+  -- where an imported Ratstisch object came from (stable mapping source URL -> local id) and a hash
+  -- of what was written last (a re-run writes only what changed)
+  CREATE TABLE import_sources (
+    system_url TEXT NOT NULL,
+    url TEXT NOT NULL,
+    -- term | organization | department | person | membership | location | meeting | paper
+    kind TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    document_id TEXT,
+    confidential_document_id TEXT,
+    hash TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (system_url, url)
+  );
+  CREATE INDEX import_sources_local ON import_sources(kind, local_id);
+  -- what a run skipped, repaired or failed on, one row per (code, object)
+  CREATE TABLE import_report (
+    run_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    code TEXT NOT NULL,
+    url TEXT NOT NULL,
+    message TEXT NOT NULL,
+    PRIMARY KEY (run_id, outcome, code, url)
+  );
+  `,
+  /* 8: allowances (Sitzungsgeld) — statute versions, the finance clerk's assignments, absences and members' bank data, claims with their proofs, calculation runs, payouts and the paid ledger. Relay tables only: never in documents, the read model or the public model */ `
+  CREATE TABLE allowance_statutes (
+    version INTEGER PRIMARY KEY AUTOINCREMENT,
+    statute_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    -- the statute file as uploaded (validated), JSON
+    json TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    uploaded_by TEXT
+  );
+  -- the finance clerk's additions and removals of allowance types on top of the statute's defaults
+  CREATE TABLE allowance_assignments (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES persons(id),
+    type_id TEXT NOT NULL,
+    -- add | remove
+    action TEXT NOT NULL,
+    from_date TEXT NOT NULL,
+    to_date TEXT,
+    organization_id TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT
+  );
+  CREATE INDEX allowance_assignments_person ON allowance_assignments(person_id);
+  -- days a member did not exercise the office (lapse of the monthly rate, handover to the deputy)
+  CREATE TABLE allowance_absences (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES persons(id),
+    from_date TEXT NOT NULL,
+    to_date TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT
+  );
+  CREATE INDEX allowance_absences_person ON allowance_absences(person_id);
+  CREATE TABLE allowance_payees (
+    person_id TEXT PRIMARY KEY REFERENCES persons(id),
+    account_holder TEXT,
+    iban TEXT NOT NULL,
+    bic TEXT,
+    street TEXT,
+    postal_code TEXT,
+    town TEXT,
+    country TEXT,
+    tax_id TEXT,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT
+  );
+  CREATE TABLE allowance_claims (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES persons(id),
+    -- travel | lostEarnings | care
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    meeting_id TEXT,
+    -- JSON: the kind's fields (mode, km, receiptCents, inTown; basis, minutes, hourlyRateCents; minutes, receiptCents)
+    data TEXT NOT NULL,
+    note TEXT,
+    -- pending | approved | rejected | withdrawn
+    status TEXT NOT NULL,
+    reason TEXT,
+    submitted_at TEXT NOT NULL,
+    submitted_by TEXT NOT NULL,
+    decided_at TEXT,
+    decided_by TEXT
+  );
+  CREATE INDEX allowance_claims_person ON allowance_claims(person_id, date);
+  CREATE INDEX allowance_claims_status ON allowance_claims(status, date);
+  -- proofs and receipts: bytes in the blob store, never referenced by a document (so never served by /api/files)
+  CREATE TABLE allowance_claim_files (
+    claim_id TEXT NOT NULL REFERENCES allowance_claims(id),
+    sha256 TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    PRIMARY KEY (claim_id, sha256)
+  );
+  CREATE TABLE allowance_runs (
+    id TEXT PRIMARY KEY,
+    period_from TEXT NOT NULL,
+    period_to TEXT NOT NULL,
+    statute_version INTEGER NOT NULL,
+    input_hash TEXT NOT NULL,
+    -- the canonical input and the engine's run (JSON): reproducible, and the diff of a re-run
+    input TEXT NOT NULL,
+    result TEXT NOT NULL,
+    total_cents INTEGER NOT NULL,
+    member_count INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT,
+    approved_at TEXT,
+    approved_by TEXT
+  );
+  CREATE INDEX allowance_runs_period ON allowance_runs(period_from, period_to, created_at);
+  CREATE TABLE allowance_payouts (
+    id TEXT PRIMARY KEY,
+    message_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT,
+    execution_date TEXT NOT NULL,
+    due_by TEXT,
+    -- JSON array of the approved runs it took
+    run_ids TEXT NOT NULL,
+    -- the engine's payout (JSON): settlements, transfers, blocked, reclaims
+    payout TEXT NOT NULL,
+    xml TEXT NOT NULL,
+    csv BLOB NOT NULL,
+    csv_encoding TEXT NOT NULL,
+    transfers INTEGER NOT NULL,
+    control_sum_cents INTEGER NOT NULL,
+    -- created | cancelled (the bank refused the file: its ledger entries are removed)
+    status TEXT NOT NULL,
+    cancelled_at TEXT,
+    cancelled_by TEXT
+  );
+  -- what was paid per line item: a payout built again pays only the difference
+  CREATE TABLE allowance_ledger (
+    payout_id TEXT NOT NULL REFERENCES allowance_payouts(id),
+    item_id TEXT NOT NULL,
+    person_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    month TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL,
+    end_to_end_id TEXT NOT NULL,
+    paid_on TEXT NOT NULL,
+    PRIMARY KEY (payout_id, item_id)
+  );
+  CREATE INDEX allowance_ledger_person ON allowance_ledger(person_id, paid_on);
+  CREATE INDEX allowance_ledger_item ON allowance_ledger(item_id);
+  `,
 ]
