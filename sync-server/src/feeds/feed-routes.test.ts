@@ -11,9 +11,8 @@ import ICAL from 'ical.js'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { DocumentId } from '@automerge/automerge-repo'
 import type { MeetingConfidentialDoc, MeetingDoc, PaperDoc } from '@ratstisch/domain'
-import { loadConfig } from '../config.ts'
-import { seedDemoTown } from '../demo/seed.ts'
-import { createRelay, type Relay } from '../relay.ts'
+import type { Relay } from '../relay.ts'
+import { demoRelay } from '../testing/demo-relay.ts'
 import { portalPaths } from '../public/public-urls.ts'
 import { feedRoutes } from './feed-routes.ts'
 
@@ -24,9 +23,7 @@ let feeds: ReturnType<typeof feedRoutes>
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-feeds-'))
 
 beforeAll(async () => {
-  relay = createRelay({ ...loadConfig({}), port: 0, dataDir, evictIdleMs: 0, publicUrl: ORIGIN })
-  await seedDemoTown(relay, { anchorDate: '2026-11-01' })
-  await relay.publisher.reconcile()
+  relay = await demoRelay({ config: { publicUrl: ORIGIN } })
   // the same routes with a fixed clock, so the windows (last year, upcoming) are deterministic
   feeds = feedRoutes({ reader: relay.publisher, publicUrl: ORIGIN, townName: () => 'Musterstadt', now: () => NOW })
 }, 120_000)

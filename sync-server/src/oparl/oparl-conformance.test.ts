@@ -11,9 +11,8 @@ import path from 'node:path'
 import type { DocumentId } from '@automerge/automerge-repo'
 import type { MeetingConfidentialDoc } from '@ratstisch/domain'
 import { sharedPath } from '../../../scripts/shared-dir.ts'
-import { loadConfig } from '../config.ts'
-import { seedDemoTown } from '../demo/seed.ts'
-import { createRelay, type Relay } from '../relay.ts'
+import type { Relay } from '../relay.ts'
+import { demoRelay } from '../testing/demo-relay.ts'
 import { crawlOparl, type CrawlReport } from './oparl-crawler.ts'
 import { createOparlValidator, listPageViolations, specRuleViolations, type OparlValidator } from './oparl-validator.ts'
 import { OPARL_KINDS, OPARL_TYPE_NAMES, OparlUrls } from './oparl-urls.ts'
@@ -69,7 +68,7 @@ describe('OParl API of the demo town', () => {
   let relay: Relay
   let urls: OparlUrls
   let crawl: CrawlReport
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-oparl-'))
+  let dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-oparl-'))
   const get = (url: string, init?: RequestInit) => relay.app.request(url, init)
   const getJson = async (url: string): Promise<Json> => {
     const res = await get(url)
@@ -89,9 +88,8 @@ describe('OParl API of the demo town', () => {
   const rows = <T>(sql: string) => relay.db.prepare(sql).all() as T[]
 
   beforeAll(async () => {
-    relay = createRelay({ ...loadConfig({}), port: 0, dataDir, evictIdleMs: 0, publicUrl: 'https://rats.musterstadt.example', oparlLicense: 'https://creativecommons.org/licenses/by/4.0/' })
-    await seedDemoTown(relay, { anchorDate: '2026-11-01' })
-    await relay.publisher.reconcile()
+    relay = await demoRelay({ config: { publicUrl: 'https://rats.musterstadt.example', oparlLicense: 'https://creativecommons.org/licenses/by/4.0/' } })
+    dataDir = relay.config.dataDir
     urls = new OparlUrls(relay.config.publicUrl)
     const started = performance.now()
     crawl = await crawlOparl({ start: urls.system(), base: urls.base, fetch: (url) => get(url), validator, downloads: true })

@@ -12,21 +12,20 @@ import type { DocumentId } from '@automerge/automerge-repo'
 import { richTextToPlainText, type MeetingConfidentialDoc, type PaperDoc } from '@ratstisch/domain'
 import { foldWord, townDate, wordsOf } from '@ratstisch/search'
 import { loadConfig } from '../config.ts'
-import { seedDemoTown } from '../demo/seed.ts'
 import { createRelay, type Relay } from '../relay.ts'
+import { demoRelay } from '../testing/demo-relay.ts'
 import type { PortalSearchHit, PortalSearchKind, PortalSearchQuery } from '../public/portal-search-api.ts'
 import { portalPaths } from '../public/public-urls.ts'
 import { PdfTextStore } from './pdf-text-store.ts'
 import { publicSearchSources } from './portal-search-sources.ts'
 
 let relay: Relay
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-portal-search-'))
+let dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-portal-search-'))
 let buildMs = 0
 
 beforeAll(async () => {
-  relay = createRelay({ ...loadConfig({}), port: 0, dataDir, evictIdleMs: 0 })
-  await seedDemoTown(relay, { anchorDate: '2026-11-01' })
-  await relay.publisher.reconcile()
+  relay = await demoRelay()
+  dataDir = relay.config.dataDir
   const started = performance.now()
   await relay.portalSearch.whenIdle()
   buildMs = performance.now() - started

@@ -14,24 +14,22 @@ import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { DocumentId } from '@automerge/automerge-repo'
 import type { MeetingConfidentialDoc, MeetingDoc, MinutesDoc, PaperDoc } from '@ratstisch/domain'
-import { loadConfig } from '../config.ts'
-import { createRelay, type Relay } from '../relay.ts'
-import { seedDemoTown } from '../demo/seed.ts'
+import type { Relay } from '../relay.ts'
+import { demoRelay } from '../testing/demo-relay.ts'
 import { PORTAL_SEARCH_KINDS, type PortalSearch, type PortalSearchQuery, type PortalSearchResult } from '../public/portal-search-api.ts'
 import { portalPaths } from '../public/public-urls.ts'
 import { crawlPublic, readZip } from '../testing/public-crawl.ts'
 import { portalRoutes } from './portal-routes.ts'
 
 let relay: Relay
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-portal-'))
+let dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-portal-'))
 const PNG = fs.readFileSync(path.resolve(import.meta.dirname, '../../../public/icons/icon-192.png'))
 /** the portal's own clock in these tests: a few days after the demo's anchor */
 const NOW = new Date('2026-11-05T12:00:00+01:00')
 
 beforeAll(async () => {
-  relay = createRelay({ ...loadConfig({}), port: 0, dataDir, evictIdleMs: 0 })
-  await seedDemoTown(relay, { anchorDate: '2026-11-01' })
-  await relay.publisher.reconcile()
+  relay = await demoRelay()
+  dataDir = relay.config.dataDir
 }, 180_000)
 afterAll(async () => {
   await relay?.close()

@@ -7,15 +7,11 @@
  * does find the marker where it is (a non-public PDF, the clerk's own API).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { DocumentId } from '@automerge/automerge-repo'
 import type { MeetingConfidentialDoc } from '@ratstisch/domain'
-import { loadConfig } from '../config.ts'
 import { LEAK_TEST_MARKER } from '../demo/demo-marker.ts'
-import { seedDemoTown } from '../demo/seed.ts'
-import { createRelay, type Relay } from '../relay.ts'
+import type { Relay } from '../relay.ts'
+import { demoRelay } from '../testing/demo-relay.ts'
 import { crawlPublic, pdfText, type CrawlReport } from '../testing/public-crawl.ts'
 import { portalPaths } from './public-urls.ts'
 
@@ -24,15 +20,12 @@ const ORIGIN = 'http://leak-test.example'
 let relay: Relay
 let report: CrawlReport
 const leaks: string[] = []
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-leak-'))
 
 /** the marker, also as pdf.js or an XML/HTML/JSON escaper might have turned it */
 const hasMarker = (text: string) => text.includes(MARKER) || text.replace(/\s+/g, '').includes(MARKER)
 
 beforeAll(async () => {
-  relay = createRelay({ ...loadConfig({}), port: 0, dataDir, evictIdleMs: 0, publicUrl: ORIGIN, demoMarker: MARKER })
-  await seedDemoTown(relay, { marker: MARKER })
-  await relay.publisher.reconcile()
+  relay = await demoRelay({ marker: true, config: { publicUrl: ORIGIN, demoMarker: MARKER } })
   // the marker in lower case: the search folds case, so a leaked text would be found and shown in
   // its own spelling, while the page's echo of the query does not count as a finding
   const searches = [MARKER.toLowerCase(), 'Interner Vermerk', 'Grundstücksangelegenheit', 'Personalangelegenheit', 'vertraulich', 'Dienstgebrauch']

@@ -3,23 +3,16 @@
  * document that stops being public (read side fails closed at once, tombstones follow).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { DocumentId } from '@automerge/automerge-repo'
 import type { MeetingConfidentialDoc, NotesDoc, PaperDoc } from '@ratstisch/domain'
-import { loadConfig } from '../config.ts'
-import { createRelay, type Relay } from '../relay.ts'
-import { seedDemoTown } from '../demo/seed.ts'
+import type { Relay } from '../relay.ts'
+import { demoRelay } from '../testing/demo-relay.ts'
 import { Publisher } from './publisher.ts'
 
 let relay: Relay
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-public-'))
 
 beforeAll(async () => {
-  relay = createRelay({ ...loadConfig({}), port: 0, dataDir, evictIdleMs: 0 })
-  await seedDemoTown(relay, { anchorDate: '2026-11-01' })
-  await relay.publisher.reconcile()
+  relay = await demoRelay()
 }, 120_000)
 afterAll(async () => {
   await relay.close()

@@ -1,0 +1,20 @@
+/**
+ * A relay on a copy of the seeded demo town (templates made once per test run by
+ * demo-templates.setup.ts), for tests that read the town rather than test the seeding.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { inject } from 'vitest'
+import { loadConfig, type RelayConfig } from '../config.ts'
+import { createRelay, type Relay } from '../relay.ts'
+
+export async function demoRelay(options: { marker?: boolean; config?: Partial<RelayConfig> } = {}): Promise<Relay> {
+  const templates = inject('demoTemplates')
+  const template = options.marker ? templates.marked : templates.plain
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-demo-copy-'))
+  fs.cpSync(template, dataDir, { recursive: true })
+  const relay = createRelay({ ...loadConfig({}), port: 0, dataDir, evictIdleMs: 0, ...options.config })
+  await relay.publisher.reconcile()
+  return relay
+}
