@@ -58,6 +58,8 @@ export class PortalSearchService implements PortalSearch {
   private stopped = true
   private readonly unsubscribe: Array<() => void> = []
   private lastUpdateMs = 0
+  /** counts index updates: with the model's generation it says whether results may have changed */
+  private updates = 0
 
   constructor(private readonly deps: PortalSearchDeps) {}
 
@@ -99,6 +101,11 @@ export class PortalSearchService implements PortalSearch {
       if (this.stopped) return
       await new Promise((resolve) => setTimeout(resolve, 5))
     }
+  }
+
+  /** A key that changes whenever results may change; null while indexing (results not final). */
+  stamp(): string | null {
+    return this.busy() ? null : `${this.deps.reader.generation}.${this.updates}`
   }
 
   stats(): IndexStats {
@@ -182,6 +189,7 @@ export class PortalSearchService implements PortalSearch {
     this.builtGeneration = generation
     if (reader.generation !== generation) this.dirty = true
     this.lastUpdateMs = performance.now() - started
+    this.updates++
   }
 
   // ------------------------------------------------------------------ searching

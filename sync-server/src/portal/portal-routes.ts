@@ -130,12 +130,15 @@ export function portalRoutes(deps: PortalDeps): PortalApp {
     return send(c, makePage(html, s.lastModified), status, 'no-cache')
   }
 
-  const render = (page: PortalPage, options: { cache: boolean }) => async (c: Context) => {
+  /** `cache` may be a function giving a key part (search: the index's stamp), null = do not cache now */
+  const render = (page: PortalPage, options: { cache: boolean | (() => string | null) }) => async (c: Context) => {
     const s = state()
     const url = new URL(c.req.url)
-    const key = `${url.pathname}${url.search}`
+    const stamp = typeof options.cache === 'function' ? options.cache() : ''
+    const cacheable = options.cache !== false && stamp !== null
+    const key = `${url.pathname}${url.search}${stamp ? `#${stamp}` : ''}`
     const at = now()
-    if (options.cache) {
+    if (cacheable) {
       cache.validate(`${s.key}|${berlinDate(at)}`)
       const hit = cache.get(key)
       if (hit) return send(c, hit, 200, PAGE_CACHE_CONTROL)
@@ -143,8 +146,8 @@ export function portalRoutes(deps: PortalDeps): PortalApp {
     try {
       const spec = page(viewOf(s.data), { param: (name) => c.req.param(name) ?? '', query: (name) => c.req.query(name) })
       const rendered = makePage(renderPage(site, spec), s.lastModified)
-      if (options.cache) cache.set(key, rendered)
-      return send(c, rendered, 200, options.cache ? PAGE_CACHE_CONTROL : 'public, max-age=60')
+      if (cacheable) cache.set(key, rendered)
+      return send(c, rendered, 200, cacheable ? PAGE_CACHE_CONTROL : 'no-cache')
     } catch (error) {
       if (error instanceof PortalHttpError) return errorPage(c, error.status, error.heading, error.detail)
       console.error(`[portal] ${key}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
@@ -185,8 +188,9 @@ export function portalRoutes(deps: PortalDeps): PortalApp {
   app.get('/barrierefreiheit', render(accessibilityPage, cached))
   app.get('/impressum', render(imprintPage, cached))
   app.get('/datenschutz', render(privacyPage, cached))
-  // results depend on the search index (PDF texts arrive in the background), not only the model
-  app.get('/suche', render(searchPage, { cache: false }))
+  // results depend on the search index (PDF texts arrive in the background), not only the model:
+  // cached per index state, never while it is still indexing
+  app.get('/suche', render(searchPage, { cache: () => (deps.search?.stamp ? deps.search.stamp() : null) }))
 
   const notFoundPage: NotFoundHandler = (c) => errorPage(c, 404, 'Seite nicht gefunden', 'Diese Seite gibt es nicht. Vielleicht hat sich die Adresse geändert.')
   return Object.assign(app, { notFoundPage, cache })

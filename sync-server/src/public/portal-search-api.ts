@@ -45,4 +45,6 @@ export interface PortalSearchResult {
 
 export interface PortalSearch {
   search(query: PortalSearchQuery): PortalSearchResult
+  /** a key that changes whenever results may change; null while indexing (pages are not cached then) */
+  stamp?(): string | null
 }
