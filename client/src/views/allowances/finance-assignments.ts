@@ -4,57 +4,31 @@
  * second function's supplement from a given day), and absences (the monthly rate lapses beyond the
  * statute's limit). The effective result per person is shown as the engine computes it.
  */
-import { LitElement, html, nothing } from 'lit'
-import { themeStyles } from '../../app/theme.styles.ts'
-import type { Session } from '../../services/session.ts'
-import { allowanceApi, formatDay, sendWithProblems, type AssignmentsInfo } from './allowance-api.ts'
-import { allowancesStyles } from './allowances.styles.ts'
-import { failure, loadFailure, renderFeedback, type Feedback } from './feedback.ts'
+import { html, nothing } from 'lit'
+import { FinanceSection } from './finance-section.ts'
+import { formatDay, sendWithProblems, type AssignmentsInfo } from './allowance-api.ts'
+import { failure, renderFeedback } from './feedback.ts'
 import { ta } from './messages-allowances.ts'
 
 const span = (from: string | null | undefined, to: string | null | undefined) => `${from ? formatDay(from) : '…'} – ${to ? formatDay(to) : ta('assign.open')}`
 
-export class FinanceAssignments extends LitElement {
-  static override styles = [themeStyles, allowancesStyles]
+export class FinanceAssignments extends FinanceSection {
   static override properties = {
-    session: { attribute: false },
     info: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
-    feedback: { state: true },
     busy: { state: true },
   }
 
-  declare session: Session
   declare info: AssignmentsInfo | null
-  declare loading: boolean
-  declare loadError: string
-  declare feedback: Feedback | null
   declare busy: boolean
 
   constructor() {
     super()
     this.info = null
-    this.loading = true
-    this.loadError = ''
-    this.feedback = null
     this.busy = false
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this.load()
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.info = await allowanceApi(this.session.api).get<AssignmentsInfo>('/assignments')
-      this.loadError = ''
-    } catch (e) {
-      this.loadError = loadFailure(e)
-    } finally {
-      this.loading = false
-    }
+  protected async fetch(): Promise<void> {
+    this.info = await this.calls.get<AssignmentsInfo>('/assignments')
   }
 
   private async submit(e: SubmitEvent, path: '/assignments' | '/absences'): Promise<void> {
@@ -80,7 +54,7 @@ export class FinanceAssignments extends LitElement {
   private async removeEntry(path: string): Promise<void> {
     this.feedback = null
     try {
-      await allowanceApi(this.session.api).del(path)
+      await this.calls.del(path)
       await this.load()
     } catch (e) {
       this.feedback = failure(e)

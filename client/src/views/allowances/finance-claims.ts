@@ -2,56 +2,30 @@
  * The finance clerk's claim queue: open claims with what they ask for, the member's note and the
  * proofs (opened in a new tab), approve or reject with a reason; below, the decided ones.
  */
-import { LitElement, html, nothing } from 'lit'
-import { themeStyles } from '../../app/theme.styles.ts'
-import type { Session } from '../../services/session.ts'
-import { BASE, allowanceApi, formatDay, type Claim } from './allowance-api.ts'
-import { allowancesStyles } from './allowances.styles.ts'
+import { html, nothing } from 'lit'
+import { FinanceSection } from './finance-section.ts'
+import { BASE, formatDay, type Claim } from './allowance-api.ts'
 import { claimSummary } from './claim-summary.ts'
-import { failure, loadFailure, renderFeedback, type Feedback } from './feedback.ts'
+import { failure, renderFeedback } from './feedback.ts'
 import { ta, type AllowancesKey } from './messages-allowances.ts'
 
-export class FinanceClaims extends LitElement {
-  static override styles = [themeStyles, allowancesStyles]
+export class FinanceClaims extends FinanceSection {
   static override properties = {
-    session: { attribute: false },
     claims: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
-    feedback: { state: true },
     busy: { state: true },
   }
 
-  declare session: Session
   declare claims: Claim[]
-  declare loading: boolean
-  declare loadError: string
-  declare feedback: Feedback | null
   declare busy: string
 
   constructor() {
     super()
     this.claims = []
-    this.loading = true
-    this.loadError = ''
-    this.feedback = null
     this.busy = ''
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this.load()
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.claims = (await allowanceApi(this.session.api).get<{ claims: Claim[] }>('/claims')).claims
-      this.loadError = ''
-    } catch (e) {
-      this.loadError = loadFailure(e)
-    } finally {
-      this.loading = false
-    }
+  protected async fetch(): Promise<void> {
+    this.claims = (await this.calls.get<{ claims: Claim[] }>('/claims')).claims
   }
 
   private async decide(claim: Claim, decision: 'approve' | 'reject'): Promise<void> {
@@ -59,7 +33,7 @@ export class FinanceClaims extends LitElement {
     this.busy = claim.id
     this.feedback = null
     try {
-      const updated = await allowanceApi(this.session.api).post<Claim>(`/claims/${encodeURIComponent(claim.id)}/decision`, { decision, reason })
+      const updated = await this.calls.post<Claim>(`/claims/${encodeURIComponent(claim.id)}/decision`, { decision, reason })
       this.claims = this.claims.map((c) => (c.id === updated.id ? updated : c))
       this.feedback = { kind: 'success', text: ta(decision === 'approve' ? 'claims.approved' : 'claims.rejected', { name: claim.personName }) }
     } catch (e) {

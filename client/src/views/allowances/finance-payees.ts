@@ -3,34 +3,23 @@
  * office), checked by the relay (IBAN check digits, BIC, the SEPA character set), and the town's own
  * account, the remittance text and the booking file's layout for the finance system.
  */
-import { LitElement, html, nothing } from 'lit'
-import { themeStyles } from '../../app/theme.styles.ts'
-import type { Session } from '../../services/session.ts'
-import { allowanceApi, sendWithProblems, type AllowanceSettings, type PayeeRow } from './allowance-api.ts'
-import { allowancesStyles } from './allowances.styles.ts'
-import { failure, loadFailure, renderFeedback, type Feedback } from './feedback.ts'
+import { html, nothing } from 'lit'
+import { FinanceSection } from './finance-section.ts'
+import { sendWithProblems, type AllowanceSettings, type PayeeRow } from './allowance-api.ts'
+import { failure, renderFeedback } from './feedback.ts'
 import { ta } from './messages-allowances.ts'
 
-export class FinancePayees extends LitElement {
-  static override styles = [themeStyles, allowancesStyles]
+export class FinancePayees extends FinanceSection {
   static override properties = {
-    session: { attribute: false },
     rows: { state: true },
     settings: { state: true },
     editing: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
-    feedback: { state: true },
     busy: { state: true },
   }
 
-  declare session: Session
   declare rows: PayeeRow[]
   declare settings: AllowanceSettings | null
   declare editing: string
-  declare loading: boolean
-  declare loadError: string
-  declare feedback: Feedback | null
   declare busy: boolean
 
   constructor() {
@@ -38,28 +27,13 @@ export class FinancePayees extends LitElement {
     this.rows = []
     this.settings = null
     this.editing = ''
-    this.loading = true
-    this.loadError = ''
-    this.feedback = null
     this.busy = false
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this.load()
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const calls = allowanceApi(this.session.api)
-      this.rows = (await calls.get<{ payees: PayeeRow[] }>('/payees')).payees
-      this.settings = await calls.get<AllowanceSettings>('/settings')
-      this.loadError = ''
-    } catch (e) {
-      this.loadError = loadFailure(e)
-    } finally {
-      this.loading = false
-    }
+  protected async fetch(): Promise<void> {
+    const calls = this.calls
+    this.rows = (await calls.get<{ payees: PayeeRow[] }>('/payees')).payees
+    this.settings = await calls.get<AllowanceSettings>('/settings')
   }
 
   private async put(path: string, body: unknown, after: () => void): Promise<void> {

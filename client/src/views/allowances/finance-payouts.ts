@@ -4,63 +4,33 @@
  * finance system, both for download — and cancel one the bank refused (its items are open again).
  * A second payout pays only what is still open, never twice.
  */
-import { LitElement, html, nothing } from 'lit'
-import { themeStyles } from '../../app/theme.styles.ts'
+import { html, nothing } from 'lit'
+import { FinanceSection } from './finance-section.ts'
 import { townDay } from '../../i18n/format.ts'
-import type { Session } from '../../services/session.ts'
-import { BASE, allowanceApi, formatCents, formatDay, type PayoutPreview, type PayoutRecord, type SettlementView } from './allowance-api.ts'
-import { allowancesStyles } from './allowances.styles.ts'
-import { failure, loadFailure, renderFeedback, type Feedback } from './feedback.ts'
+import { BASE, formatCents, formatDay, type PayoutPreview, type PayoutRecord, type SettlementView } from './allowance-api.ts'
+import { failure, renderFeedback } from './feedback.ts'
 import { ta, type AllowancesKey } from './messages-allowances.ts'
 
-export class FinancePayouts extends LitElement {
-  static override styles = [themeStyles, allowancesStyles]
+export class FinancePayouts extends FinanceSection {
   static override properties = {
-    session: { attribute: false },
     payouts: { state: true },
     preview: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
-    feedback: { state: true },
     busy: { state: true },
   }
 
-  declare session: Session
   declare payouts: PayoutRecord[]
   declare preview: PayoutPreview | null
-  declare loading: boolean
-  declare loadError: string
-  declare feedback: Feedback | null
   declare busy: boolean
 
   constructor() {
     super()
     this.payouts = []
     this.preview = null
-    this.loading = true
-    this.loadError = ''
-    this.feedback = null
     this.busy = false
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this.load()
-  }
-
-  private get calls() {
-    return allowanceApi(this.session.api)
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.payouts = (await this.calls.get<{ payouts: PayoutRecord[] }>('/payouts')).payouts
-      this.loadError = ''
-    } catch (e) {
-      this.loadError = loadFailure(e)
-    } finally {
-      this.loading = false
-    }
+  protected async fetch(): Promise<void> {
+    this.payouts = (await this.calls.get<{ payouts: PayoutRecord[] }>('/payouts')).payouts
   }
 
   private executionDate(): string {

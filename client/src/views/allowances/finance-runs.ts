@@ -3,13 +3,11 @@
  * engine's explanation, the difference to the period's previous run after a correction, approve the
  * run for payout. Earlier runs stay listed (a superseded one can no longer be approved).
  */
-import { LitElement, html, nothing } from 'lit'
-import { themeStyles } from '../../app/theme.styles.ts'
+import { html, nothing } from 'lit'
+import { FinanceSection } from './finance-section.ts'
 import { formatLongDate, townDay } from '../../i18n/format.ts'
-import type { Session } from '../../services/session.ts'
-import { allowanceApi, formatCents, formatDay, formatMonth, type RunDetail, type RunSummary } from './allowance-api.ts'
-import { allowancesStyles } from './allowances.styles.ts'
-import { failure, loadFailure, renderFeedback, type Feedback } from './feedback.ts'
+import { formatCents, formatDay, formatMonth, type RunDetail, type RunSummary } from './allowance-api.ts'
+import { failure, renderFeedback } from './feedback.ts'
 import { ta, type AllowancesKey } from './messages-allowances.ts'
 
 /** The month before today's, "2026-02" on any day of March. */
@@ -19,54 +17,26 @@ function lastMonth(): string {
   return d.toISOString().slice(0, 7)
 }
 
-export class FinanceRuns extends LitElement {
-  static override styles = [themeStyles, allowancesStyles]
+export class FinanceRuns extends FinanceSection {
   static override properties = {
-    session: { attribute: false },
     runs: { state: true },
     detail: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
-    feedback: { state: true },
     busy: { state: true },
   }
 
-  declare session: Session
   declare runs: RunSummary[]
   declare detail: RunDetail | null
-  declare loading: boolean
-  declare loadError: string
-  declare feedback: Feedback | null
   declare busy: boolean
 
   constructor() {
     super()
     this.runs = []
     this.detail = null
-    this.loading = true
-    this.loadError = ''
-    this.feedback = null
     this.busy = false
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this.load()
-  }
-
-  private get calls() {
-    return allowanceApi(this.session.api)
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.runs = (await this.calls.get<{ runs: RunSummary[] }>('/runs')).runs
-      this.loadError = ''
-    } catch (e) {
-      this.loadError = loadFailure(e)
-    } finally {
-      this.loading = false
-    }
+  protected async fetch(): Promise<void> {
+    this.runs = (await this.calls.get<{ runs: RunSummary[] }>('/runs')).runs
   }
 
   private async focusDetail(): Promise<void> {

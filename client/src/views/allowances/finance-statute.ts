@@ -4,60 +4,34 @@
  * validation; every problem is listed with its path ("versions[0].validFrom: kein gültiges
  * Datum"), and nothing is saved unless the whole file is valid. Schema: docs/ALLOWANCES.md.
  */
-import { LitElement, html, nothing } from 'lit'
-import { themeStyles } from '../../app/theme.styles.ts'
+import { html, nothing } from 'lit'
+import { FinanceSection } from './finance-section.ts'
 import { formatLongDate } from '../../i18n/format.ts'
-import type { Session } from '../../services/session.ts'
-import { allowanceApi, formatDay, sendWithProblems, type StatuteInfo } from './allowance-api.ts'
-import { allowancesStyles } from './allowances.styles.ts'
-import { failure, loadFailure, renderFeedback, type Feedback } from './feedback.ts'
+import { formatDay, sendWithProblems, type StatuteInfo } from './allowance-api.ts'
+import { failure, renderFeedback } from './feedback.ts'
 import { ta } from './messages-allowances.ts'
 
-export class FinanceStatute extends LitElement {
-  static override styles = [themeStyles, allowancesStyles]
+export class FinanceStatute extends FinanceSection {
   static override properties = {
-    session: { attribute: false },
     info: { state: true },
     text: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
-    feedback: { state: true },
     busy: { state: true },
   }
 
-  declare session: Session
   declare info: StatuteInfo | null
   declare text: string
-  declare loading: boolean
-  declare loadError: string
-  declare feedback: Feedback | null
   declare busy: boolean
 
   constructor() {
     super()
     this.info = null
     this.text = ''
-    this.loading = true
-    this.loadError = ''
-    this.feedback = null
     this.busy = false
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this.load()
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.info = await allowanceApi(this.session.api).get<StatuteInfo>('/statute')
-      this.text = this.info.current ? JSON.stringify(this.info.current.statute, null, 2) : ''
-      this.loadError = ''
-    } catch (e) {
-      this.loadError = loadFailure(e)
-    } finally {
-      this.loading = false
-    }
+  protected async fetch(): Promise<void> {
+    this.info = await this.calls.get<StatuteInfo>('/statute')
+    this.text = this.info.current ? JSON.stringify(this.info.current.statute, null, 2) : ''
   }
 
   private async pick(e: Event): Promise<void> {

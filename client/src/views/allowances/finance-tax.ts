@@ -3,53 +3,33 @@
  * state's rule and the taxable rest, and the list of people paid 3,000 € or more for the report to
  * the tax office (Mitteilungsverordnung), with missing tax ids flagged and a CSV for the report.
  */
-import { LitElement, html, nothing } from 'lit'
-import { themeStyles } from '../../app/theme.styles.ts'
-import type { Session } from '../../services/session.ts'
-import { BASE, allowanceApi, formatCents, type TaxSummary } from './allowance-api.ts'
-import { allowancesStyles } from './allowances.styles.ts'
-import { loadFailure } from './feedback.ts'
+import { html, nothing } from 'lit'
+import { FinanceSection } from './finance-section.ts'
+import { BASE, formatCents, type TaxSummary } from './allowance-api.ts'
 import { ta } from './messages-allowances.ts'
 
-export class FinanceTax extends LitElement {
-  static override styles = [themeStyles, allowancesStyles]
+export class FinanceTax extends FinanceSection {
   static override properties = {
-    session: { attribute: false },
     year: { state: true },
     summary: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
   }
 
-  declare session: Session
   declare year: number
   declare summary: TaxSummary | null
-  declare loading: boolean
-  declare loadError: string
 
   constructor() {
     super()
     this.year = new Date().getFullYear()
     this.summary = null
-    this.loading = true
-    this.loadError = ''
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this.load()
-  }
-
-  private async load(): Promise<void> {
+  protected async fetch(): Promise<void> {
     this.loading = true
     try {
-      this.summary = await allowanceApi(this.session.api).get<TaxSummary>(`/tax/${this.year}`)
-      this.loadError = ''
+      this.summary = await this.calls.get<TaxSummary>(`/tax/${this.year}`)
     } catch (e) {
       this.summary = null
-      this.loadError = loadFailure(e)
-    } finally {
-      this.loading = false
+      throw e
     }
   }
 
