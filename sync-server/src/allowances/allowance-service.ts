@@ -47,6 +47,8 @@ import {
   type Payee,
   type Payout,
   type RunDiff,
+  type Statement,
+  type StatementItem,
   type Statute,
 } from '@ratstisch/allowances'
 import type { MeetingDoc, Role } from '@ratstisch/domain'
@@ -119,33 +121,6 @@ export interface ClaimView extends Omit<ClaimRecord, 'submittedBy' | 'decidedBy'
   personName: string
   meetingName: string | null
   decidedByName: string | null
-}
-
-export interface StatementItem extends LineItem {
-  paidCents: number
-}
-
-export interface Statement {
-  personId: string
-  name: string
-  year: number
-  runs: { id: string; label: string; approvedAt: string }[]
-  items: StatementItem[]
-  totalsByKind: { kind: AllowanceKind; amountCents: number }[]
-  totalCents: number
-  paidCents: number
-  openCents: number
-  /** from the payments of the year (day of payment), per the state's rule; null before the first payment */
-  tax: {
-    totalCents: number
-    taxFreeCents: number
-    exemptCents: number
-    taxableCents: number
-    taxFreeMonthlyCents: number | null
-    explanation: string
-    rule: string | null
-    reportable: boolean
-  } | null
 }
 
 export interface RunSummary extends RunRecord {

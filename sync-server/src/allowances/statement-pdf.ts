@@ -24,7 +24,7 @@ import {
   type TextRun,
 } from '@ratstisch/paper-pdf'
 import type { FontStyle } from '@ratstisch/paper-pdf'
-import type { Statement } from './allowance-service.ts'
+import type { Statement } from '@ratstisch/allowances'
 
 export const KIND_LABELS: Record<AllowanceKind, string> = {
   monthlyFlat: 'Aufwandsentschädigung',

@@ -4,11 +4,11 @@
  * forms (integer cents; "12,50" ⇄ 1250). Nothing here is cached on the device: allowance data is
  * shown while online only, so a lost or shared device holds none of it.
  */
-import type { AllowanceKind, CalculationRun, LineItem, RunDiff } from '@ratstisch/allowances'
+import type { AllowanceKind, CalculationRun, LineItem, RunDiff, Statement, StatementItem } from '@ratstisch/allowances'
 import { currentLocale, INTL_LOCALE } from '../../i18n/messages.ts'
 import { NetworkError, type ApiClient } from '../../services/api-client.ts'
 
-export type { AllowanceKind, CalculationRun, LineItem, RunDiff }
+export type { AllowanceKind, CalculationRun, LineItem, RunDiff, Statement, StatementItem }
 
 export const BASE = '/api/allowances'
 
@@ -46,32 +46,6 @@ export interface MemberHome {
   bankAccount: { iban: string; accountHolder: string | null } | null
   meetings: { id: string; name: string; organizationName: string; start: string }[]
   years: number[]
-}
-
-export interface StatementItem extends LineItem {
-  paidCents: number
-}
-
-export interface Statement {
-  personId: string
-  name: string
-  year: number
-  runs: { id: string; label: string; approvedAt: string }[]
-  items: StatementItem[]
-  totalsByKind: { kind: AllowanceKind; amountCents: number }[]
-  totalCents: number
-  paidCents: number
-  openCents: number
-  tax: {
-    totalCents: number
-    taxFreeCents: number
-    exemptCents: number
-    taxableCents: number
-    taxFreeMonthlyCents: number | null
-    explanation: string
-    rule: string | null
-    reportable: boolean
-  } | null
 }
 
 export interface RunSummary {
