@@ -34,8 +34,12 @@ export interface SyncGateHooks {
   /** a writer's changes applied to a fork, before they reach the repo; throw to reject (schema validation) */
   validateWrite?(userId: string, documentId: DocumentId, fork: A.Doc<unknown>): Promise<void>
   audit(action: string, userId: string, target: string | null, detail?: Record<string, unknown>): void
-  /** a peer synced a document (used to keep it in memory while someone follows it) */
-  touched?(documentId: DocumentId, peerId: PeerId): void
+  /**
+   * a peer syncs a document (used to keep it in memory while someone follows it); a returned
+   * promise holds the message back until the document may be handed to the repo (an eviction of
+   * it that is under way has finished)
+   */
+  touched?(documentId: DocumentId, peerId: PeerId): Promise<void> | void
   /** a peer went away */
   peerGone?(peerId: PeerId): void
 }
@@ -261,6 +265,8 @@ export class GatedWebSocketAdapter extends NetworkAdapter {
       conn.socket.send(cbor.encode({ type: 'doc-unavailable', senderId: this.peerId, targetId: conn.peerId, documentId }))
       return
     }
+    // Before any await: from here the document counts as followed and is not evicted under us.
+    const settled = this.hooks.touched?.(documentId, conn.peerId!)
     let decoded: A.DecodedSyncMessage
     try {
       decoded = decodeSyncData(data)
@@ -286,8 +292,8 @@ export class GatedWebSocketAdapter extends NetworkAdapter {
         }
       }
     }
+    if (settled) await settled
     if (conn.closed) return
-    this.hooks.touched?.(documentId, conn.peerId!)
     this.emit('message', message as unknown as Message)
   }
 

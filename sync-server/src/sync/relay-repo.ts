@@ -11,6 +11,7 @@ import { validateDocument } from '@ratstisch/domain'
 import type { AccessRegistry } from '../access/access-registry.ts'
 import type { AuditLog } from '../audit/audit-log.ts'
 import { GatedWebSocketAdapter } from './gated-websocket-adapter.ts'
+import { SerializedStorageAdapter } from './serialized-storage.ts'
 
 export const RELAY_PEER_ID = 'relay' as PeerId
 
@@ -44,6 +45,8 @@ export class RelayRepo {
   private readonly lastUsed = new Map<DocumentId, number>()
   private readonly followers = new Map<DocumentId, Set<PeerId>>()
   private readonly flushes = new Map<DocumentId, { running: Promise<void>; next?: Promise<void> }>()
+  /** documents being evicted: requests for them wait until the eviction is over */
+  private readonly evicting = new Map<DocumentId, Promise<void>>()
   private evictTimer?: NodeJS.Timeout
   private readonly findTimeoutMs: number
 
@@ -69,13 +72,14 @@ export class RelayRepo {
         let set = this.followers.get(documentId)
         if (!set) this.followers.set(documentId, (set = new Set()))
         set.add(peerId)
+        return this.evicting.get(documentId)
       },
       peerGone: (peerId) => {
         for (const set of this.followers.values()) set.delete(peerId)
       },
     })
     this.repo = new Repo({
-      storage: new NodeFSStorageAdapter(path.join(options.dataDir, 'automerge')),
+      storage: new SerializedStorageAdapter(new NodeFSStorageAdapter(path.join(options.dataDir, 'automerge'))),
       network: [this.adapter],
       peerId: RELAY_PEER_ID,
       // Clients ask for what their manifest lists; the relay pushes unrequested documents only to
@@ -101,6 +105,7 @@ export class RelayRepo {
   /** The relay's copy of a document, loaded from storage if needed. */
   async handle<T>(documentId: DocumentId): Promise<DocHandle<T>> {
     this.lastUsed.set(documentId, Date.now())
+    await this.evicting.get(documentId)
     return this.repo.find<T>(documentId, { signal: AbortSignal.timeout(this.findTimeoutMs) })
   }
 
@@ -160,18 +165,43 @@ export class RelayRepo {
   async evictIdle(now = Date.now()): Promise<number> {
     let evicted = 0
     for (const documentId of Object.keys(this.repo.handles) as DocumentId[]) {
-      const followers = this.followers.get(documentId)
-      if (followers && followers.size > 0) continue
-      if (now - (this.lastUsed.get(documentId) ?? 0) < this.options.evictIdleMs) continue
-      const handle = this.repo.handles[documentId]
-      if (!handle?.isReady()) continue
-      await this.repo.flush([documentId])
-      await this.repo.removeFromCache(documentId)
-      this.lastUsed.delete(documentId)
-      this.followers.delete(documentId)
-      evicted++
+      if (this.evicting.has(documentId) || !this.isIdle(documentId, now)) continue
+      const running = this.evict(documentId)
+      this.evicting.set(documentId, running.then(() => undefined))
+      try {
+        if (await running) evicted++
+      } finally {
+        this.evicting.delete(documentId)
+      }
     }
     return evicted
+  }
+
+  private isIdle(documentId: DocumentId, now: number): boolean {
+    if ((this.followers.get(documentId)?.size ?? 0) > 0) return false
+    if (now - (this.lastUsed.get(documentId) ?? 0) < this.options.evictIdleMs) return false
+    return !!this.repo.handles[documentId]?.isReady()
+  }
+
+  /**
+   * Drops one idle document from memory once it is on disk. Someone who asks for it meanwhile
+   * (a peer's message, `handle()`) waits for `evicting` and then gets a fresh copy from storage;
+   * if they asked during the flush, the document stays.
+   */
+  private async evict(documentId: DocumentId): Promise<boolean> {
+    const usedBefore = this.lastUsed.get(documentId)
+    await this.repo.flush([documentId])
+    if (this.lastUsed.get(documentId) !== usedBefore || (this.followers.get(documentId)?.size ?? 0) > 0) return false
+    const handle = this.repo.handles[documentId]
+    if (!handle?.isReady()) return false
+    // Unloading replaces the handle's document with an empty one and announces that as a change:
+    // the repo's save listener would then write the empty document over the stored one
+    // (automerge-repo#435). The handle is dropped, so nobody needs to hear from it any more.
+    handle.removeAllListeners()
+    await this.repo.removeFromCache(documentId)
+    this.lastUsed.delete(documentId)
+    this.followers.delete(documentId)
+    return true
   }
 
   get loadedDocuments(): number {
