@@ -349,6 +349,15 @@ export class MeetingView extends LitElement {
 
   private fileHref = (sha256: string): string => hrefFor({ name: 'file', meetingId: this.meetingId, sha256 })
 
+  /**
+   * "Öffnen" on an item opens the file's current version — the one its badges speak of — even
+   * while the item's snapshot still names an older one (the paper syncs before the meeting does).
+   */
+  private readonly itemFileHref = (item: AgendaItem) => (sha256: string): string => {
+    const file = (item.files ?? []).find((f) => f.sha256 === sha256)
+    return this.fileHref(file ? this.fileStatus.statusOf(item, file).current.sha256 : sha256)
+  }
+
   private renderItems(items: readonly AgendaItem[], canEdit: boolean, notes: Readonly<Record<string, string>> | undefined) {
     if (!items.length) return html`<p class="muted">${t('meeting.noItems')}</p>`
     const sorted = [...items].sort((a, b) => a.order - b.order)
@@ -360,7 +369,7 @@ export class MeetingView extends LitElement {
             .note=${this.pendingNotes.get(item.id) ?? notes?.[item.id]}
             ?can-edit-title=${canEdit}
             ?current=${!!this.meeting.doc?.live?.startedAt && !this.meeting.doc?.live?.endedAt && item.id === this.meeting.doc?.live?.currentItemId}
-            .fileHref=${this.fileHref}
+            .fileHref=${this.itemFileHref(item)}
             .fileExtras=${this.fileExtras(item)}
             .itemExtras=${this.itemExtras}
           ></rt-agenda-item>
