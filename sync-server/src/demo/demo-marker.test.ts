@@ -5,23 +5,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { Repo, type AutomergeUrl } from '@automerge/automerge-repo'
 import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs'
 import type { MeetingDoc, PaperDoc, RatstischDoc } from '@ratstisch/domain'
 import '@ratstisch/paper-pdf/node-pdfjs-shim'
-import { loadConfig } from '../config.ts'
-import { createRelay, type Relay } from '../relay.ts'
+import type { Relay } from '../relay.ts'
+import { demoRelay, demoSeedReport } from '../testing/demo-relay.ts'
 import { LEAK_TEST_MARKER, markedEmail, markedFileName, markMeeting } from './demo-marker.ts'
-import { seedDemoTown, type SeedReport } from './seed.ts'
+import type { SeedReport } from './seed.ts'
 
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
 
 const MARKER = LEAK_TEST_MARKER
 let relay: Relay
 let report: SeedReport
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-marker-'))
+let dataDir: string
 
 interface Stored {
   id: string
@@ -33,8 +32,10 @@ interface Stored {
 const docs: Stored[] = []
 
 beforeAll(async () => {
-  relay = createRelay({ ...loadConfig({ RATSTISCH_DEMO_MARKER: MARKER }), port: 0, dataDir, evictIdleMs: 0 })
-  report = await seedDemoTown(relay, { anchorDate: '2026-11-01' })
+  // the town the test run seeded once with the marker (demo-templates.setup.ts), copied
+  relay = await demoRelay({ marker: true, config: { demoMarker: MARKER } })
+  report = demoSeedReport({ marker: true })
+  dataDir = relay.config.dataDir
   // read back from disk, as a relay restarted on this data directory would
   const repo = new Repo({ storage: new NodeFSStorageAdapter(path.join(dataDir, 'automerge')) })
   for (const row of relay.db.prepare('SELECT id, type, readers FROM documents').all() as { id: string; type: RatstischDoc['type']; readers: string }[]) {

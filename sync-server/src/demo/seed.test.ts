@@ -5,27 +5,29 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { Repo, type AutomergeUrl } from '@automerge/automerge-repo'
 import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs'
 import { DEFAULT_BODY_SETTINGS, quorumFor, type MeetingConfidentialDoc, type MeetingDoc, type PaperDoc, type RatstischDoc } from '@ratstisch/domain'
-import { loadConfig } from '../config.ts'
-import { createRelay, type Relay } from '../relay.ts'
+import type { Relay } from '../relay.ts'
+import { demoRelay, demoSeedReport } from '../testing/demo-relay.ts'
 import { buildManifest } from '../sync/sync-routes.ts'
 import { LEAK_TEST_MARKER, markerNote } from './demo-marker.ts'
 import { seedDemoTown, type SeedReport } from './seed.ts'
 
+// the town the test run seeded once (demo-templates.setup.ts, same seeder, same anchor date), copied
 let relay: Relay
 let report: SeedReport
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratstisch-seed-'))
+let dataDir: string
 
 beforeAll(async () => {
-  relay = createRelay({ ...loadConfig({}), port: 0, dataDir, evictIdleMs: 0 })
-  report = await seedDemoTown(relay, { anchorDate: '2026-11-01' })
-}, 120_000)
+  relay = await demoRelay()
+  report = demoSeedReport()
+  dataDir = relay.config.dataDir
+})
 afterAll(async () => {
   await relay.close()
+  fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
 const userId = (username: string) => relay.users.byUsername(username)!.id

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { inject } from 'vitest'
 import { loadConfig, type RelayConfig } from '../config.ts'
 import { createRelay, type Relay } from '../relay.ts'
+import type { SeedReport } from '../demo/seed.ts'
 
 export async function demoRelay(options: { marker?: boolean; config?: Partial<RelayConfig> } = {}): Promise<Relay> {
   const templates = inject('demoTemplates')
@@ -17,4 +18,10 @@ export async function demoRelay(options: { marker?: boolean; config?: Partial<Re
   const relay = createRelay({ ...loadConfig({}), port: 0, dataDir, evictIdleMs: 0, ...options.config })
   await relay.publisher.reconcile()
   return relay
+}
+
+/** What the seeder reported when it made the template (for tests of the seeding itself). */
+export function demoSeedReport(options: { marker?: boolean } = {}): SeedReport {
+  const { reports } = inject('demoTemplates')
+  return options.marker ? reports.marked : reports.plain
 }
