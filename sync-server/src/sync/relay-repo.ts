@@ -166,7 +166,11 @@ export class RelayRepo {
     let evicted = 0
     for (const documentId of Object.keys(this.repo.handles) as DocumentId[]) {
       if (this.evicting.has(documentId) || !this.isIdle(documentId, now)) continue
-      const running = this.evict(documentId)
+      // a failed eviction leaves the document loaded; whoever waits for it goes on either way
+      const running = this.evict(documentId).catch((error: unknown) => {
+        this.options.audit.write('evict-failed', null, documentId, { error: String(error) })
+        return false
+      })
       this.evicting.set(documentId, running.then(() => undefined))
       try {
         if (await running) evicted++
