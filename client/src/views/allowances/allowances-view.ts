@@ -17,7 +17,6 @@ import {
   allowanceApi,
   formatCents,
   formatDay,
-  formatMonth,
   parseEuroInput,
   parseKmInput,
   sendWithProblems,
@@ -28,6 +27,7 @@ import {
   type Statement,
 } from './allowance-api.ts'
 import { claimSummary } from './claim-summary.ts'
+import { lineItemsTable } from './line-items-table.ts'
 import { allowancesStyles } from './allowances.styles.ts'
 import { ta, type AllowancesKey } from './messages-allowances.ts'
 
@@ -390,33 +390,7 @@ export class AllowancesView extends LitElement {
         ? nothing
         : s.items.length === 0
           ? html`<p>${ta('member.statement.empty', { year: s.year })}</p>`
-          : html`<div class="table-wrap">
-                <table>
-                  <caption>
-                    ${ta('member.statement.caption', { year: s.year })}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">${ta('member.statement.when')}</th>
-                      <th scope="col">${ta('member.statement.kind')}</th>
-                      <th scope="col">${ta('member.statement.explanation')}</th>
-                      <th scope="col" class="num">${ta('member.statement.amount')}</th>
-                      <th scope="col" class="num">${ta('member.statement.paid')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${s.items.map(
-                      (i) => html`<tr>
-                        <td>${i.date ? formatDay(i.date) : formatMonth(i.month)}</td>
-                        <td>${i.label}</td>
-                        <td class="explanation">${i.explanation}</td>
-                        <td class="num">${formatCents(i.amountCents)}</td>
-                        <td class="num">${formatCents(i.paidCents)}</td>
-                      </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>
+          : html`${lineItemsTable(s.items, { caption: ta('member.statement.caption', { year: s.year }), paid: true })}
               <p><strong>${ta('member.statement.totals', { total: formatCents(s.totalCents), paid: formatCents(s.paidCents), open: formatCents(s.openCents) })}</strong></p>`}
       ${s
         ? html`<h3>${ta('member.statement.tax')}</h3>

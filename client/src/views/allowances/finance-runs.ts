@@ -8,6 +8,7 @@ import { FinanceSection } from './finance-section.ts'
 import { formatLongDate, townDay } from '../../i18n/format.ts'
 import { formatCents, formatDay, formatMonth, type RunDetail, type RunSummary } from './allowance-api.ts'
 import { failure, renderFeedback } from './feedback.ts'
+import { lineItemsTable } from './line-items-table.ts'
 import { ta, type AllowancesKey } from './messages-allowances.ts'
 
 /** The month before today's, "2026-02" on any day of March. */
@@ -146,31 +147,7 @@ export class FinanceRuns extends FinanceSection {
         .map(
         (m) => html`<details>
           <summary>${m.name}: ${formatCents(m.totalCents)}</summary>
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">
-                ${m.name}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${ta('member.statement.when')}</th>
-                  <th scope="col">${ta('member.statement.kind')}</th>
-                  <th scope="col">${ta('member.statement.explanation')}</th>
-                  <th scope="col" class="num">${ta('member.statement.amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${m.items.map(
-                  (i) => html`<tr>
-                    <td>${i.date ? formatDay(i.date) : formatMonth(i.month)}</td>
-                    <td>${i.label}</td>
-                    <td class="explanation">${i.explanation}</td>
-                    <td class="num">${formatCents(i.amountCents)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>
+          ${lineItemsTable(m.items, { caption: m.name, captionHidden: true })}
         </details>`,
       )}
     </section>`
